@@ -1,0 +1,219 @@
+//! Per-report extraction: quotes with their speakers, facts and
+//! statements. Pure, and independent of every other report, so it runs in
+//! parallel (and could run on another machine: every output is serde).
+
+pub(crate) mod facts;
+pub(crate) mod names;
+pub(crate) mod quotes;
+pub(crate) mod speakers;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::report::Report;
+use crate::span::Span;
+use crate::text::{BlockKind, Document};
+
+/// A direct quote: the quoted words (without the marks) and who said them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quote marks.
+    pub span: Span,
+    /// Exactly `report.text[span]`.
+    pub text: String,
+    /// The speaker's canonical name within the report (the full name where
+    /// the report gives one), or `None` when nothing supports one.
+    pub speaker: Option<String>,
+    /// The mention the speaker was resolved from ("he", "the premier", "Li").
+    pub speaker_span: Option<Span>,
+    /// Whole remark, or a few words quoted inside narrative.
+    pub kind: QuoteKind,
+}
+
+/// How a quote sits in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum QuoteKind {
+    /// A remark quoted as a clause or more.
+    Full,
+    /// A few words quoted inside the reporter's sentence
+    /// (hailed “flourishing” ties).
+    Partial,
+}
+
+/// What a fact measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FactKind {
+    /// A bare number ("240").
+    Number,
+    /// A number of things ("37 people").
+    Count,
+    /// An amount of money ("$240 billion").
+    Money,
+    /// A percentage ("1.6%").
+    Percent,
+    /// A calendar date ("Aug. 21, 2024").
+    Date,
+    /// A day of the week ("Wednesday").
+    Weekday,
+    /// A time relative to publication ("two weeks ago", "last month").
+    RelativeTime,
+    /// A length of time ("four-day trip").
+    Duration,
+    /// A year ("2023").
+    Year,
+    /// An ordinal ("fifth term").
+    Ordinal,
+}
+
+/// A normalised fact value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FactValue {
+    /// Plain numbers, counts, percentages (1.6 for "1.6%"), years, ordinals.
+    Number(f64),
+    /// Money: the amount in units of the currency (ISO 4217 code).
+    Money {
+        /// Amount in units ("$240 billion" → 240e9).
+        amount: f64,
+        /// ISO 4217 code, e.g. "USD".
+        currency: String,
+    },
+    /// A duration: amount and unit (`day`, `week`, `month`, `year`, `hour`, `minute`).
+    Duration {
+        /// How many units.
+        amount: f64,
+        /// The unit, singular.
+        unit: String,
+    },
+}
+
+/// A hedge or emphasis on a value ("more than", "nearly", "record").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Qualifier {
+    /// "more than", "over", "above".
+    MoreThan,
+    /// "less than", "under", "below", "fewer than".
+    LessThan,
+    /// "at least".
+    AtLeast,
+    /// "at most", "no more than".
+    AtMost,
+    /// "up to".
+    UpTo,
+    /// "about", "around", "roughly", "some", "approximately".
+    About,
+    /// "nearly", "almost", "close to".
+    Nearly,
+    /// "record", "all-time high".
+    Record,
+}
+
+/// A number, amount, date or time found in a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// The expression, qualifier included ("more than two weeks ago").
+    pub span: Span,
+    /// Exactly `report.text[span]`.
+    pub text: String,
+    /// What it measures.
+    pub kind: FactKind,
+    /// The normalised value, where it is numeric.
+    pub value: Option<FactValue>,
+    /// The calendar date a date, weekday or relative time refers to, when
+    /// the publication date allows.
+    pub resolved: Option<Date>,
+    /// A hedge on the value.
+    pub qualifier: Option<Qualifier>,
+    /// What is counted or measured, normalised ("people", "trip"), if said.
+    pub unit: Option<String>,
+}
+
+/// A sentence of the reporter's own prose: a claim that can be matched
+/// across outlets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// The sentence.
+    pub span: Span,
+    /// Exactly `report.text[span]`.
+    pub text: String,
+}
+
+/// Everything found in one report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The report's id.
+    pub report: String,
+    /// The outlet, given or inferred from a byline or dateline.
+    pub outlet: Option<String>,
+    /// The publication date, if known.
+    pub published: Option<Date>,
+    /// The headline, given or found in the text.
+    pub title: Option<String>,
+    /// Direct quotes in text order.
+    pub quotes: Vec<Quote>,
+    /// Facts in text order.
+    pub facts: Vec<Fact>,
+    /// Statements in text order.
+    pub statements: Vec<Statement>,
+}
+
+/// Extracts quotes, speakers, facts and statements from one report.
+///
+/// ```
+/// use corroborate::{extract, Report};
+/// let report = Report::new("r", "“We will win,” Jane Doe said on Monday.");
+/// let found = extract(&report);
+/// assert_eq!(found.quotes[0].text, "We will win,");
+/// assert_eq!(found.quotes[0].speaker.as_deref(), Some("Jane Doe"));
+/// ```
+pub fn extract(report: &Report) -> Extraction {
+    let text = report.text.as_str();
+    let doc = Document::analyze(text, report.body_start());
+    let names = names::Names::find(text, &doc);
+    let mut quotes = quotes::find(text, &doc);
+    speakers::attribute(text, &doc, &names, &mut quotes);
+    let sentences: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
+    let facts = facts::find_facts(text, &sentences, report.published);
+    let statements = statements(text, &doc, &quotes);
+    let title = report
+        .title
+        .clone()
+        .or_else(|| doc.title.map(|s| s.text(text).to_string()));
+    Extraction {
+        report: report.id.clone(),
+        outlet: report.outlet.clone().or(doc.outlet.clone()),
+        published: report.published,
+        title,
+        quotes,
+        facts,
+        statements,
+    }
+}
+
+/// Body sentences that are mostly the reporter's words: a sentence that is
+/// mostly quotation is represented by its quotes instead.
+fn statements(text: &str, doc: &Document, quotes: &[Quote]) -> Vec<Statement> {
+    doc.sentences
+        .iter()
+        .filter(|s| doc.paragraphs[s.paragraph].kind == BlockKind::Body)
+        .filter(|s| {
+            let quoted: usize = quotes
+                .iter()
+                .filter(|q| q.span.overlaps(s.span))
+                .map(|q| q.span.end.min(s.span.end) - q.span.start.max(s.span.start))
+                .sum();
+            let words = s.span.text(text).split_whitespace().count();
+            quoted * 2 < s.span.len() && words >= 4
+        })
+        .map(|s| Statement {
+            span: s.span,
+            text: s.span.text(text).to_string(),
+        })
+        .collect()
+}

@@ -1,0 +1,459 @@
+//! Reports and how they are read: plain text with an optional date line,
+//! JSON (one report or an array) and JSONL.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// One news report as given: its original text and what is known about it.
+///
+/// `text` is never rewritten; every span the crate returns indexes it. A
+/// plain-text report keeps its first line ` date YYYY-MM-DD …` inside `text`
+/// (offsets count it), and [`Report::from_plain_text`] lifts the date out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// Unique id (the file stem for a plain-text file).
+    pub id: String,
+    /// The original text.
+    pub text: String,
+    /// The outlet, when known (otherwise inferred from bylines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// Publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+    /// Headline, when known (otherwise taken from the text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Report {
+    /// A report with just an id and its text.
+    ///
+    /// ```
+    /// let report = corroborate::Report::new("r1", "Putin said “yes.”");
+    /// assert_eq!(report.published, None);
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Report {
+        Report {
+            id: id.into(),
+            text: text.into(),
+            outlet: None,
+            published: None,
+            title: None,
+            url: None,
+        }
+    }
+
+    /// Sets the publication date.
+    pub fn with_published(mut self, date: Date) -> Report {
+        self.published = Some(date);
+        self
+    }
+
+    /// Sets the outlet.
+    pub fn with_outlet(mut self, outlet: impl Into<String>) -> Report {
+        self.outlet = Some(outlet.into());
+        self
+    }
+
+    /// A report from plain text whose optional first line is
+    /// ` date YYYY-MM-DD <first line of text>`. The whole text is kept; only
+    /// the date is lifted into [`Report::published`].
+    ///
+    /// ```
+    /// let r = corroborate::Report::from_plain_text("a", " date 2024-08-21 Title\n\nBody.")?;
+    /// assert_eq!(r.published.unwrap().to_string(), "2024-08-21");
+    /// assert!(r.text.starts_with(" date"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn from_plain_text(id: impl Into<String>, text: impl Into<String>) -> Result<Report> {
+        let id = id.into();
+        let text = text.into();
+        let published = match date_line(&text) {
+            DateLine::None => None,
+            DateLine::Date(date, _) => Some(date),
+            DateLine::Invalid(value) => {
+                return Err(Error::Date {
+                    origin: id,
+                    value: value.to_string(),
+                })
+            }
+        };
+        let report = Report {
+            published,
+            ..Report::new(id.clone(), text)
+        };
+        if report.text[report.body_start()..].trim().is_empty() {
+            return Err(Error::Empty { origin: id });
+        }
+        Ok(report)
+    }
+
+    /// Byte offset where the text proper starts: after a leading
+    /// ` date YYYY-MM-DD ` marker, else 0.
+    pub fn body_start(&self) -> usize {
+        match date_line(&self.text) {
+            DateLine::Date(_, end) => end,
+            _ => 0,
+        }
+    }
+}
+
+enum DateLine<'a> {
+    None,
+    Date(Date, usize),
+    Invalid(&'a str),
+}
+
+/// Recognises ` date YYYY-MM-DD` at the very start of a text. Returns the
+/// date and the offset just past it (and one following space).
+fn date_line(text: &str) -> DateLine<'_> {
+    let trimmed = text.trim_start_matches([' ', '\t', '\u{feff}']);
+    let Some(rest) = trimmed.strip_prefix("date ") else {
+        return DateLine::None;
+    };
+    let lead = text.len() - trimmed.len() + "date ".len();
+    let value_len = rest
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(rest.len());
+    let value = &rest[..value_len];
+    let looks_like_date = value.len() >= 8 && value.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    if !looks_like_date {
+        // "date night was fun" is text, not a date line.
+        return DateLine::None;
+    }
+    match value.parse::<Date>() {
+        Ok(date) if value.len() == 10 => {
+            let mut end = lead + value_len;
+            if text[end..].starts_with(' ') {
+                end += 1;
+            }
+            DateLine::Date(date, end)
+        }
+        _ => DateLine::Invalid(value),
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date (a longer ISO timestamp is cut to its date).
+pub(crate) fn parse_date(origin: &str, value: &str) -> Result<Date> {
+    let bad = || Error::Date {
+        origin: origin.to_string(),
+        value: value.to_string(),
+    };
+    let head = value.trim().get(..10).ok_or_else(bad)?;
+    if value.trim().len() > 10 && !value.trim()[10..].starts_with(['T', ' ', 't']) {
+        return Err(bad());
+    }
+    head.parse::<Date>().map_err(|_| bad())
+}
+
+/// The JSON form of a report, as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonReport {
+    id: Option<String>,
+    text: String,
+    outlet: Option<String>,
+    published: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+impl JsonReport {
+    fn into_report(self, origin: &str, fallback_id: String) -> Result<Report> {
+        if self.text.trim().is_empty() {
+            return Err(Error::Empty {
+                origin: origin.to_string(),
+            });
+        }
+        let published = match self.published.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(value) => Some(parse_date(origin, value)?),
+        };
+        Ok(Report {
+            id: self.id.filter(|id| !id.trim().is_empty()).unwrap_or(fallback_id),
+            text: self.text,
+            outlet: self.outlet.filter(|o| !o.trim().is_empty()),
+            published,
+            title: self.title,
+            url: self.url,
+        })
+    }
+}
+
+/// Limits applied while reading reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Largest report accepted, in bytes of text.
+    pub max_report_bytes: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_report_bytes: 64 << 20,
+        }
+    }
+}
+
+/// Reads reports from files and directories (`.txt`, `.json`, `.jsonl`;
+/// a directory's such files in name order, not recursing). Ids must be
+/// unique across everything read.
+pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<Report>> {
+    load_with(paths, &LoadOptions::default())
+}
+
+/// [`load`] with explicit limits.
+pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Vec<Report>> {
+    let mut reports = Vec::new();
+    let mut origins: BTreeMap<String, String> = BTreeMap::new();
+    for file in expand_paths(paths)? {
+        for (origin, report) in read_file(&file, options)? {
+            if let Some(first) = origins.insert(report.id.clone(), origin.clone()) {
+                return Err(Error::DuplicateId {
+                    id: report.id,
+                    first,
+                    second: origin,
+                });
+            }
+            reports.push(report);
+        }
+    }
+    Ok(reports)
+}
+
+/// The report files named by `paths`: files as given, directories expanded
+/// to their `.txt`, `.json` and `.jsonl` files sorted by name.
+pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if path.is_dir() {
+            let mut inside = Vec::new();
+            for entry in std::fs::read_dir(path).map_err(io)? {
+                let entry = entry.map_err(io)?;
+                let p = entry.path();
+                if p.is_file() && kind_of(&p).is_some() {
+                    inside.push(p);
+                }
+            }
+            inside.sort();
+            files.extend(inside);
+        } else if kind_of(path).is_some() || path.as_os_str() == "-" {
+            files.push(path.to_path_buf());
+        } else if !path.exists() {
+            return Err(io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no such file or directory",
+            )));
+        } else {
+            return Err(Error::Unsupported {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    Ok(files)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Text,
+    Json,
+    Jsonl,
+}
+
+fn kind_of(path: &Path) -> Option<FileKind> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "txt" => Some(FileKind::Text),
+        "json" => Some(FileKind::Json),
+        "jsonl" | "ndjson" => Some(FileKind::Jsonl),
+        _ => None,
+    }
+}
+
+/// Reads one file into `(origin, report)` pairs.
+pub fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<(String, Report)>> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kind = kind_of(path).unwrap_or(FileKind::Text);
+    parse_bytes(&path.display().to_string(), &stem, kind_name(kind), bytes, options)
+}
+
+fn kind_name(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Text => "txt",
+        FileKind::Json => "json",
+        FileKind::Jsonl => "jsonl",
+    }
+}
+
+/// Parses a file's bytes. `format` is `txt`, `json` or `jsonl`; `stem`
+/// gives the id of a plain-text report and the fallback ids of JSON ones.
+pub fn parse_bytes(
+    origin: &str,
+    stem: &str,
+    format: &str,
+    bytes: Vec<u8>,
+    options: &LoadOptions,
+) -> Result<Vec<(String, Report)>> {
+    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        origin: origin.to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    let check_size = |origin: &str, text: &str| {
+        if text.len() > options.max_report_bytes {
+            Err(Error::TooLarge {
+                origin: origin.to_string(),
+                size: text.len(),
+                limit: options.max_report_bytes,
+            })
+        } else {
+            Ok(())
+        }
+    };
+    match format {
+        "json" => {
+            let value: JsonInput = serde_json::from_str(&text).map_err(|e| json_error(origin, 0, &e))?;
+            let items = match value {
+                JsonInput::One(one) => vec![(stem.to_string(), one)],
+                JsonInput::Many(many) => many
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, r)| (format!("{stem}_{}", i + 1), r))
+                    .collect(),
+            };
+            let mut out = Vec::with_capacity(items.len());
+            for (fallback, item) in items {
+                check_size(origin, &item.text)?;
+                out.push((origin.to_string(), item.into_report(origin, fallback)?));
+            }
+            Ok(out)
+        }
+        "jsonl" => {
+            let mut out = Vec::new();
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let line_origin = format!("{origin}:{}", i + 1);
+                let item: JsonReport =
+                    serde_json::from_str(line).map_err(|e| json_error(origin, i, &e))?;
+                check_size(&line_origin, &item.text)?;
+                let report = item.into_report(&line_origin, format!("{stem}_{}", i + 1))?;
+                out.push((line_origin, report));
+            }
+            Ok(out)
+        }
+        _ => {
+            check_size(origin, &text)?;
+            let report = Report::from_plain_text(stem, text).map_err(|e| match e {
+                Error::Date { value, .. } => Error::Date {
+                    origin: origin.to_string(),
+                    value,
+                },
+                Error::Empty { .. } => Error::Empty {
+                    origin: origin.to_string(),
+                },
+                other => other,
+            })?;
+            Ok(vec![(origin.to_string(), report)])
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum JsonInput {
+    One(JsonReport),
+    Many(Vec<JsonReport>),
+}
+
+fn json_error(origin: &str, line_offset: usize, e: &serde_json::Error) -> Error {
+    Error::Json {
+        origin: origin.to_string(),
+        line: e.line() + line_offset,
+        column: e.column(),
+        message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(format: &str, text: &str) -> Result<Vec<(String, Report)>> {
+        parse_bytes("in.x", "in", format, text.as_bytes().to_vec(), &LoadOptions::default())
+    }
+
+    #[test]
+    fn plain_text_date_line() {
+        let r = Report::from_plain_text("a", " date 2024-08-21 Putin meets Li\n\nText.").unwrap();
+        assert_eq!(r.published, Some(jiff::civil::date(2024, 8, 21)));
+        assert_eq!(&r.text[r.body_start()..], "Putin meets Li\n\nText.");
+        let r = Report::from_plain_text("a", "No date here.").unwrap();
+        assert_eq!((r.published, r.body_start()), (None, 0));
+        let r = Report::from_plain_text("a", "date night was fun.").unwrap();
+        assert_eq!(r.published, None);
+    }
+
+    #[test]
+    fn bad_inputs_name_their_origin() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("txt", " date 2024-13-45 Title\nx", "in.x: invalid date \"2024-13-45\""),
+            ("txt", " date 2024-08-21 \n  \n", "in.x: empty report"),
+            ("txt", "", "in.x: empty report"),
+            ("json", "{\"id\": \"a\", \"text\": ", "in.x: invalid JSON at line 1"),
+            ("json", "{\"id\": \"a\", \"text\": \"x\", \"published\": \"yesterday\"}", "in.x: invalid date"),
+            ("jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\"}", "in.x: invalid JSON at line 2"),
+            ("jsonl", "{\"id\":\"a\",\"text\":\"   \"}", "in.x:1: empty report"),
+        ];
+        for (format, text, want) in cases {
+            let err = parse(format, text).unwrap_err().to_string();
+            assert!(err.starts_with(want), "{format} {text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn not_utf8_names_the_offset() {
+        let err = parse_bytes("f.txt", "f", "txt", vec![b'o', b'k', 0xff], &LoadOptions::default())
+            .unwrap_err();
+        assert_eq!(err.to_string(), "f.txt: not valid UTF-8 (first invalid byte at offset 2)");
+    }
+
+    #[test]
+    fn json_forms() {
+        let one = parse("json", r#"{"id": "x", "text": "Hello.", "published": "2024-01-02T10:00:00Z"}"#).unwrap();
+        assert_eq!(one[0].1.published, Some(jiff::civil::date(2024, 1, 2)));
+        let many = parse("json", r#"[{"text": "A."}, {"id": "b", "text": "B.", "outlet": "AP"}]"#).unwrap();
+        assert_eq!(many[0].1.id, "in_1");
+        assert_eq!(many[1].1.outlet.as_deref(), Some("AP"));
+        let lines = parse("jsonl", "{\"id\":\"a\",\"text\":\"A.\"}\n\n{\"id\":\"b\",\"text\":\"B.\"}\n").unwrap();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].0, "in.x:3");
+    }
+
+    #[test]
+    fn size_limit() {
+        let options = LoadOptions { max_report_bytes: 4 };
+        let err = parse_bytes("f.txt", "f", "txt", b"hello".to_vec(), &options).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { size: 5, limit: 4, .. }));
+    }
+}

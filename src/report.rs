@@ -121,11 +121,10 @@ fn date_line(text: &str) -> DateLine<'_> {
         return DateLine::None;
     };
     let lead = text.len() - trimmed.len() + "date ".len();
-    let value_len = rest
-        .find(|c: char| c.is_whitespace())
-        .unwrap_or(rest.len());
+    let value_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
     let value = &rest[..value_len];
-    let looks_like_date = value.len() >= 8 && value.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    let looks_like_date =
+        value.len() >= 8 && value.bytes().next().is_some_and(|b| b.is_ascii_digit());
     if !looks_like_date {
         // "date night was fun" is text, not a date line.
         return DateLine::None;
@@ -179,7 +178,10 @@ impl JsonReport {
             Some(value) => Some(parse_date(origin, value)?),
         };
         Ok(Report {
-            id: self.id.filter(|id| !id.trim().is_empty()).unwrap_or(fallback_id),
+            id: self
+                .id
+                .filter(|id| !id.trim().is_empty())
+                .unwrap_or(fallback_id),
             text: self.text,
             outlet: self.outlet.filter(|o| !o.trim().is_empty()),
             published,
@@ -294,7 +296,13 @@ pub fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<(String, Repo
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let kind = kind_of(path).unwrap_or(FileKind::Text);
-    parse_bytes(&path.display().to_string(), &stem, kind_name(kind), bytes, options)
+    parse_bytes(
+        &path.display().to_string(),
+        &stem,
+        kind_name(kind),
+        bytes,
+        options,
+    )
 }
 
 fn kind_name(kind: FileKind) -> &'static str {
@@ -331,7 +339,8 @@ pub fn parse_bytes(
     };
     match format {
         "json" => {
-            let value: JsonInput = serde_json::from_str(&text).map_err(|e| json_error(origin, 0, &e))?;
+            let value: JsonInput =
+                serde_json::from_str(&text).map_err(|e| json_error(origin, 0, &e))?;
             let items = match value {
                 JsonInput::One(one) => vec![(stem.to_string(), one)],
                 JsonInput::Many(many) => many
@@ -391,7 +400,12 @@ fn json_error(origin: &str, line_offset: usize, e: &serde_json::Error) -> Error 
         origin: origin.to_string(),
         line: e.line() + line_offset,
         column: e.column(),
-        message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
     }
 }
 
@@ -400,7 +414,13 @@ mod tests {
     use super::*;
 
     fn parse(format: &str, text: &str) -> Result<Vec<(String, Report)>> {
-        parse_bytes("in.x", "in", format, text.as_bytes().to_vec(), &LoadOptions::default())
+        parse_bytes(
+            "in.x",
+            "in",
+            format,
+            text.as_bytes().to_vec(),
+            &LoadOptions::default(),
+        )
     }
 
     #[test]
@@ -417,13 +437,33 @@ mod tests {
     #[test]
     fn bad_inputs_name_their_origin() {
         let cases: &[(&str, &str, &str)] = &[
-            ("txt", " date 2024-13-45 Title\nx", "in.x: invalid date \"2024-13-45\""),
+            (
+                "txt",
+                " date 2024-13-45 Title\nx",
+                "in.x: invalid date \"2024-13-45\"",
+            ),
             ("txt", " date 2024-08-21 \n  \n", "in.x: empty report"),
             ("txt", "", "in.x: empty report"),
-            ("json", "{\"id\": \"a\", \"text\": ", "in.x: invalid JSON at line 1"),
-            ("json", "{\"id\": \"a\", \"text\": \"x\", \"published\": \"yesterday\"}", "in.x: invalid date"),
-            ("jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\"}", "in.x: invalid JSON at line 2"),
-            ("jsonl", "{\"id\":\"a\",\"text\":\"   \"}", "in.x:1: empty report"),
+            (
+                "json",
+                "{\"id\": \"a\", \"text\": ",
+                "in.x: invalid JSON at line 1",
+            ),
+            (
+                "json",
+                "{\"id\": \"a\", \"text\": \"x\", \"published\": \"yesterday\"}",
+                "in.x: invalid date",
+            ),
+            (
+                "jsonl",
+                "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\"}",
+                "in.x: invalid JSON at line 2",
+            ),
+            (
+                "jsonl",
+                "{\"id\":\"a\",\"text\":\"   \"}",
+                "in.x:1: empty report",
+            ),
         ];
         for (format, text, want) in cases {
             let err = parse(format, text).unwrap_err().to_string();
@@ -433,27 +473,57 @@ mod tests {
 
     #[test]
     fn not_utf8_names_the_offset() {
-        let err = parse_bytes("f.txt", "f", "txt", vec![b'o', b'k', 0xff], &LoadOptions::default())
-            .unwrap_err();
-        assert_eq!(err.to_string(), "f.txt: not valid UTF-8 (first invalid byte at offset 2)");
+        let err = parse_bytes(
+            "f.txt",
+            "f",
+            "txt",
+            vec![b'o', b'k', 0xff],
+            &LoadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "f.txt: not valid UTF-8 (first invalid byte at offset 2)"
+        );
     }
 
     #[test]
     fn json_forms() {
-        let one = parse("json", r#"{"id": "x", "text": "Hello.", "published": "2024-01-02T10:00:00Z"}"#).unwrap();
+        let one = parse(
+            "json",
+            r#"{"id": "x", "text": "Hello.", "published": "2024-01-02T10:00:00Z"}"#,
+        )
+        .unwrap();
         assert_eq!(one[0].1.published, Some(jiff::civil::date(2024, 1, 2)));
-        let many = parse("json", r#"[{"text": "A."}, {"id": "b", "text": "B.", "outlet": "AP"}]"#).unwrap();
+        let many = parse(
+            "json",
+            r#"[{"text": "A."}, {"id": "b", "text": "B.", "outlet": "AP"}]"#,
+        )
+        .unwrap();
         assert_eq!(many[0].1.id, "in_1");
         assert_eq!(many[1].1.outlet.as_deref(), Some("AP"));
-        let lines = parse("jsonl", "{\"id\":\"a\",\"text\":\"A.\"}\n\n{\"id\":\"b\",\"text\":\"B.\"}\n").unwrap();
+        let lines = parse(
+            "jsonl",
+            "{\"id\":\"a\",\"text\":\"A.\"}\n\n{\"id\":\"b\",\"text\":\"B.\"}\n",
+        )
+        .unwrap();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].0, "in.x:3");
     }
 
     #[test]
     fn size_limit() {
-        let options = LoadOptions { max_report_bytes: 4 };
+        let options = LoadOptions {
+            max_report_bytes: 4,
+        };
         let err = parse_bytes("f.txt", "f", "txt", b"hello".to_vec(), &options).unwrap_err();
-        assert!(matches!(err, Error::TooLarge { size: 5, limit: 4, .. }));
+        assert!(matches!(
+            err,
+            Error::TooLarge {
+                size: 5,
+                limit: 4,
+                ..
+            }
+        ));
     }
 }

@@ -15,8 +15,13 @@ pub(crate) fn find_facts(text: &str, sentences: &[Span], published: Option<Date>
     for &sentence in sentences {
         for token in crate::text::tokens::tokenize(text, sentence) {
             let word = token.text(text);
-            let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
-            let Some(weekday) = weekday(word) else { continue };
+            let word = word
+                .strip_suffix("’s")
+                .or_else(|| word.strip_suffix("'s"))
+                .unwrap_or(word);
+            let Some(weekday) = weekday(word) else {
+                continue;
+            };
             let span = Span::new(token.span.start, token.span.start + word.len());
             out.push(Fact {
                 span,
@@ -47,6 +52,7 @@ fn weekday(word: &str) -> Option<Weekday> {
 
 /// The most recent `weekday` on or before `published`.
 fn last_weekday(published: Date, weekday: Weekday) -> Option<Date> {
-    let back = (published.weekday().to_monday_zero_offset() - weekday.to_monday_zero_offset()).rem_euclid(7);
+    let back = (published.weekday().to_monday_zero_offset() - weekday.to_monday_zero_offset())
+        .rem_euclid(7);
     published.checked_sub(i64::from(back).days()).ok()
 }

@@ -1,6 +1,872 @@
-//! Name mentions (stub).
+//! Name mentions and the entities they refer to, within one report.
+//!
+//! A mention is a run of capitalised words ("Russian President Vladimir
+//! Putin", "China’s Foreign Ministry"), split into a role ("Russian
+//! President") and a name ("Vladimir Putin"). Mentions are linked to
+//! entities: "Putin" and "Li" join the most recent full name they are part
+//! of ("Vladimir Putin", "Li Qiang"), so every mention of a person carries
+//! the report's canonical full name. One pass over the tokens.
+
+use crate::span::Span;
+use crate::text::tokens::{normalize, tokenize, Token, TokenKind};
 use crate::text::Document;
-pub(crate) struct Names;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EntityKind {
+    /// A full personal name, or a name used with a personal title.
+    Person,
+    /// An organisation ("China’s Foreign Ministry", "the Kremlin").
+    Org,
+    /// A single capitalised word: a surname, a place or a body.
+    Unknown,
+}
+
+/// A person or organisation named in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entity {
+    /// Canonical name: the longest form seen.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Lower-case name words, for linking short forms.
+    words: Vec<String>,
+    /// Lower-case role words seen with it ("russian", "president").
+    pub roles: Vec<String>,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// The whole mention, role included.
+    pub span: Span,
+    /// Index into [`Names::entities`].
+    pub entity: usize,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// Follows a preposition ("met with Li"): not a sentence subject.
+    pub after_preposition: bool,
+    /// Ends in a possessive ("Putin’s"): not a sentence subject.
+    pub possessive: bool,
+}
+
+/// All mentions and entities of a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Names {
+    pub entities: Vec<Entity>,
+    /// Sorted by start.
+    pub mentions: Vec<Mention>,
+}
+
 impl Names {
-    pub fn find(_text: &str, _doc: &Document) -> Names { Names }
+    pub fn find(text: &str, doc: &Document) -> Names {
+        let mut names = Names::default();
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            let tokens = tokenize(text, sentence.span);
+            let mut i = 0;
+            while i < tokens.len() {
+                let end = run_end(text, &tokens, i);
+                if end > i {
+                    names.add_run(text, &tokens, i, end, index);
+                    i = end;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        names
+    }
+
+    /// The mention whose span ends exactly at byte `end`.
+    pub fn ending_at(&self, end: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.span.end == end)
+    }
+
+    /// The mention starting exactly at byte `start`.
+    pub fn starting_at(&self, start: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.span.start < start);
+        self.mentions.get(i).filter(|m| m.span.start == start)
+    }
+
+    /// The person a role phrase ("the Chinese premier") refers to: the one
+    /// whose roles hold the phrase's title noun and most of its other words,
+    /// most recently mentioned before `before`.
+    pub fn resolve_role(&self, words: &[String], before: usize) -> Option<usize> {
+        let noun = words.last()?;
+        let mut best: Option<(usize, usize, usize)> = None; // (matched, last mention, entity)
+        for m in self.mentions.iter().take_while(|m| m.span.start < before) {
+            let e = &self.entities[m.entity];
+            if e.kind != EntityKind::Person || !e.roles.iter().any(|r| title_matches(noun, r)) {
+                continue;
+            }
+            let matched = words
+                .iter()
+                .filter(|w| e.roles.iter().any(|r| title_matches(w, r)))
+                .count();
+            let modifiers_ok = words[..words.len() - 1]
+                .iter()
+                .all(|w| e.roles.iter().any(|r| title_matches(w, r)) || !is_nationality(w));
+            if !modifiers_ok {
+                continue;
+            }
+            let key = (matched, m.span.start, m.entity);
+            if best.is_none_or(|b| (key.0, key.1) >= (b.0, b.1)) {
+                best = Some(key);
+            }
+        }
+        best.map(|b| b.2)
+    }
+
+    fn add_run(&mut self, text: &str, tokens: &[Token], start: usize, end: usize, sentence: usize) {
+        let run = &tokens[start..end];
+        let words: Vec<String> = run.iter().map(|t| normalize(t.text(text))).collect();
+        // Drop sentence-opening function words and capitalised non-names.
+        let mut from = 0;
+        while from < run.len()
+            && (is_common_capital(&words[from])
+                || run[from].kind == TokenKind::Punct
+                || start + from == 0 && is_opening_word(&words[from]))
+        {
+            from += 1;
+        }
+        if from == run.len() {
+            return;
+        }
+        // "met Li Qiang Wednesday": a trailing weekday or month is no name.
+        let mut last = run.len() - 1;
+        while last > from && is_common_capital(words[last].trim_end_matches("'s")) {
+            last -= 1;
+        }
+        let possessive = words[last].ends_with("'s") || words[last].ends_with('\'');
+        let prev = start
+            .checked_sub(1)
+            .map(|i| normalize(tokens[i].text(text)));
+        let after_preposition = prev.as_deref().is_some_and(is_preposition);
+        // The possessor ("China’s") belongs to the role of a following name.
+        let owner_end = words[..last]
+            .iter()
+            .rposition(|w| w.ends_with("'s"))
+            .map_or(from, |p| p + 1);
+        let mut name_from = owner_end;
+        while name_from < last
+            && (is_role_word(&words[name_from]) || run[name_from].kind == TokenKind::Punct)
+        {
+            name_from += 1;
+        }
+        let has_role = name_from > owner_end;
+        let name_words: Vec<String> = words[name_from..]
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .map(|w| w.trim_end_matches("'s").trim_end_matches('\'').to_string())
+            .collect();
+        // A lone title or nationality ("the Chinese premier") names no one.
+        if name_words.is_empty()
+            || name_words.len() == 1 && is_role_word(&name_words[0]) && !has_role
+        {
+            return;
+        }
+        let org = words[from..].iter().any(|w| is_org_word(w));
+        let mention_span = Span::new(run[from].span.start, run[last].span.end);
+        let name_span = Span::new(run[name_from].span.start, run[last].span.end);
+        let (kind, display, keys) = if org || is_place_like(&name_words) {
+            let owner_span = Span::new(run[from].span.start, run[last].span.end);
+            let display = strip_possessive(owner_span.text(text)).to_string();
+            let keys = words[from..]
+                .iter()
+                .map(|w| w.trim_end_matches("'s").to_string())
+                .collect();
+            (EntityKind::Org, display, keys)
+        } else {
+            let kind = if name_words.len() >= 2 || has_role {
+                EntityKind::Person
+            } else {
+                EntityKind::Unknown
+            };
+            (
+                kind,
+                strip_possessive(name_span.text(text)).to_string(),
+                name_words,
+            )
+        };
+        let roles: Vec<String> = words[owner_end.min(name_from)..name_from]
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .cloned()
+            .chain(
+                words[from..owner_end]
+                    .iter()
+                    .map(|w| w.trim_end_matches("'s").to_string()),
+            )
+            .collect();
+        let entity = self.link(kind, display, keys, roles);
+        self.mentions.push(Mention {
+            span: mention_span,
+            entity,
+            sentence,
+            after_preposition,
+            possessive,
+        });
+    }
+
+    /// Links a mention to an existing entity (the most recent one whose
+    /// name contains it, or that it contains), or adds a new one.
+    fn link(
+        &mut self,
+        kind: EntityKind,
+        display: String,
+        words: Vec<String>,
+        roles: Vec<String>,
+    ) -> usize {
+        let recent = self.mentions.iter().rev().map(|m| m.entity);
+        let mut found = None;
+        for e in recent.chain(0..self.entities.len()) {
+            let entity = &self.entities[e];
+            let compatible = (entity.kind == EntityKind::Org) == (kind == EntityKind::Org);
+            if compatible
+                && (is_part_of(&words, &entity.words) || is_part_of(&entity.words, &words))
+            {
+                found = Some(e);
+                break;
+            }
+        }
+        match found {
+            Some(e) => {
+                let entity = &mut self.entities[e];
+                if words.len() > entity.words.len() {
+                    entity.words = words;
+                    entity.name = display;
+                }
+                if kind == EntityKind::Person {
+                    entity.kind = EntityKind::Person;
+                }
+                for r in roles {
+                    if !entity.roles.contains(&r) {
+                        entity.roles.push(r);
+                    }
+                }
+                e
+            }
+            None => {
+                self.entities.push(Entity {
+                    name: display,
+                    kind,
+                    words,
+                    roles,
+                });
+                self.entities.len() - 1
+            }
+        }
+    }
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .or_else(|| s.strip_suffix('’'))
+        .unwrap_or(s)
+}
+
+/// `short` is a leading or trailing run of `long`'s words.
+fn is_part_of(short: &[String], long: &[String]) -> bool {
+    !short.is_empty()
+        && short.len() <= long.len()
+        && (long.starts_with(short) || long.ends_with(short))
+}
+
+/// The end (exclusive) of a run of capitalised words starting at `i`, or
+/// `i` when none starts there.
+fn run_end(text: &str, tokens: &[Token], i: usize) -> usize {
+    let is_cap =
+        |t: &Token| t.is_word() && t.text(text).chars().next().is_some_and(char::is_uppercase);
+    if !is_cap(&tokens[i]) {
+        return i;
+    }
+    let mut end = i + 1;
+    while end < tokens.len() {
+        let t = tokens[end];
+        let adjacent = tokens[end - 1].span.end == t.span.start;
+        let word = t.text(text);
+        let prev_word = tokens[end - 1].text(text);
+        if is_cap(&t) {
+            if normalize(prev_word).ends_with("'s") && !adjacent {
+                // "China’s Defense Minister": keep going through the possessive.
+            }
+            end += 1;
+        } else if word == "." && adjacent && is_initial_or_title(prev_word) {
+            end += 1;
+        } else if matches!(word, "-" | "‐")
+            && adjacent
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| is_cap(n) && n.span.start == t.span.end)
+        {
+            end += 2;
+        } else if is_name_particle(word) && tokens.get(end + 1).is_some_and(is_cap) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn is_initial_or_title(word: &str) -> bool {
+    word.chars().count() == 1 || is_role_word(&normalize(word))
+}
+
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "bin"
+            | "ibn"
+            | "al"
+            | "de"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "del"
+            | "dos"
+            | "das"
+            | "ter"
+    )
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "with"
+            | "to"
+            | "by"
+            | "of"
+            | "for"
+            | "from"
+            | "at"
+            | "in"
+            | "on"
+            | "about"
+            | "between"
+            | "against"
+            | "among"
+            | "toward"
+            | "towards"
+            | "into"
+            | "under"
+            | "than"
+            | "like"
+            | "via"
+            | "after"
+            | "before"
+            | "without"
+            | "over"
+    )
+}
+
+/// Capitalised words that open sentences or name times, not people.
+fn is_common_capital(word: &str) -> bool {
+    crate::text::tokens::is_stopword(word)
+        || matches!(
+            word,
+            "last"
+                | "next"
+                | "speaking"
+                | "officially"
+                | "however"
+                | "meanwhile"
+                | "according"
+                | "despite"
+                | "following"
+                | "earlier"
+                | "later"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "a"
+                | "an"
+                | "not"
+                | "yes"
+                | "no"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "still"
+                | "yet"
+                | "now"
+                | "instead"
+                | "indeed"
+                | "asked"
+                | "even"
+                | "many"
+                | "several"
+                | "among"
+                | "although"
+                | "though"
+                | "unlike"
+                | "like"
+                | "since"
+                | "without"
+                | "within"
+                | "amid"
+                | "as"
+                | "one"
+                | "two"
+                | "three"
+                | "another"
+                | "every"
+                | "each"
+                | "neither"
+                | "either"
+                | "nor"
+                | "please"
+                | "thank"
+                | "thanks"
+                | "lt"
+                | "sgt"
+        ) && !matches!(word, "mr" | "mrs" | "ms" | "lt" | "sgt")
+}
+
+/// Adverbs and participles that open a sentence ("Officially, …",
+/// "Speaking to Li, …"); only at the start, since Kelly or Billing are names.
+fn is_opening_word(word: &str) -> bool {
+    word.ends_with("ly") && word.len() > 4 || word.ends_with("ing") && word.len() > 5
+}
+
+/// Titles and offices that precede a name.
+pub(crate) fn is_role_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    is_title_noun(word)
+        || is_nationality(word)
+        || matches!(
+            word,
+            "prime"
+                | "vice"
+                | "deputy"
+                | "former"
+                | "acting"
+                | "chief"
+                | "executive"
+                | "defense"
+                | "defence"
+                | "foreign"
+                | "finance"
+                | "interior"
+                | "trade"
+                | "economy"
+                | "transport"
+                | "state"
+                | "home"
+                | "health"
+                | "education"
+                | "energy"
+                | "labor"
+                | "labour"
+                | "justice"
+                | "treasury"
+                | "commerce"
+                | "agriculture"
+                | "environment"
+                | "culture"
+                | "affairs"
+                | "security"
+                | "national"
+                | "first"
+                | "lady"
+                | "crown"
+                | "supreme"
+                | "gen"
+                | "lt"
+                | "col"
+                | "maj"
+                | "adm"
+                | "sgt"
+                | "capt"
+                | "cmdr"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "prof"
+                | "rev"
+                | "sir"
+                | "dame"
+                | "lord"
+                | "st"
+                | "u.s"
+                | "us"
+                | "uk"
+                | "eu"
+                | "un"
+                | "house"
+                | "senate"
+                | "majority"
+                | "minority"
+                | "white"
+                | "press"
+                | "republican"
+                | "democratic"
+                | "democrat"
+                | "gop"
+                | "presidential"
+                | "military"
+                | "top"
+                | "senior"
+                | "opposition"
+        )
+}
+
+/// Nouns that name an office; the head of a role phrase.
+pub(crate) fn is_title_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "premier"
+            | "minister"
+            | "secretary"
+            | "general"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "judge"
+            | "justice"
+            | "ceo"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "director"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ambassador"
+            | "envoy"
+            | "commissioner"
+            | "leader"
+            | "speaker"
+            | "attorney"
+            | "coach"
+            | "professor"
+            | "sheriff"
+            | "officer"
+            | "commander"
+            | "admiral"
+            | "colonel"
+            | "lieutenant"
+            | "sergeant"
+            | "captain"
+            | "major"
+            | "candidate"
+            | "nominee"
+            | "whip"
+            | "adviser"
+            | "advisor"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "lawmaker"
+            | "emir"
+            | "sheikh"
+            | "diplomat"
+            | "official"
+            | "head"
+            | "founder"
+            | "owner"
+            | "manager"
+            | "economist"
+            | "analyst"
+    )
+}
+
+fn title_matches(word: &str, role: &str) -> bool {
+    // The head of state or government is also "the leader".
+    word == role
+        || word == "leader"
+            && matches!(
+                role,
+                "president" | "premier" | "prime" | "chancellor" | "king"
+            )
+        || word == "general" && matches!(role, "gen")
+        || word == "spokesperson" && matches!(role, "spokesman" | "spokeswoman")
+}
+
+/// Nationality and regional adjectives ("Russian", "Chinese").
+pub(crate) fn is_nationality(word: &str) -> bool {
+    let known = matches!(
+        word,
+        "chinese"
+            | "french"
+            | "british"
+            | "dutch"
+            | "swiss"
+            | "greek"
+            | "thai"
+            | "irish"
+            | "scottish"
+            | "welsh"
+            | "danish"
+            | "swedish"
+            | "finnish"
+            | "polish"
+            | "turkish"
+            | "spanish"
+            | "japanese"
+            | "vietnamese"
+            | "taiwanese"
+            | "portuguese"
+            | "lebanese"
+            | "sudanese"
+            | "israeli"
+            | "pakistani"
+            | "iraqi"
+            | "saudi"
+            | "kuwaiti"
+            | "qatari"
+            | "emirati"
+            | "afghan"
+            | "western"
+            | "eastern"
+            | "northern"
+            | "southern"
+            | "european"
+            | "american"
+            | "african"
+            | "asian"
+            | "german"
+            | "kremlin"
+            | "federal"
+            | "u.n"
+            | "nato"
+    );
+    known
+        || word.len() > 4
+            && (word.ends_with("ian") || word.ends_with("ean") || word.ends_with("can"))
+}
+
+/// Words that make a capitalised run an organisation.
+fn is_org_word(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches("'s"),
+        "ministry"
+            | "department"
+            | "council"
+            | "party"
+            | "union"
+            | "bank"
+            | "agency"
+            | "times"
+            | "news"
+            | "press"
+            | "university"
+            | "committee"
+            | "court"
+            | "office"
+            | "forces"
+            | "army"
+            | "navy"
+            | "corporation"
+            | "corp"
+            | "group"
+            | "company"
+            | "inc"
+            | "post"
+            | "media"
+            | "service"
+            | "administration"
+            | "commission"
+            | "organization"
+            | "organisation"
+            | "association"
+            | "federation"
+            | "congress"
+            | "parliament"
+            | "assembly"
+            | "institute"
+            | "foundation"
+            | "journal"
+            | "tv"
+            | "television"
+            | "radio"
+            | "network"
+            | "police"
+            | "guard"
+            | "cabinet"
+            | "government"
+            | "kremlin"
+            | "embassy"
+            | "pentagon"
+            | "senate"
+            | "reuters"
+            | "xinhua"
+            | "tass"
+            | "ria"
+            | "cnn"
+            | "bbc"
+            | "fund"
+            | "club"
+            | "league"
+            | "airlines"
+            | "airways"
+            | "fc"
+            | "house"
+    )
+}
+
+/// Place-like runs ("Far East", "United States", "Cold War").
+fn is_place_like(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "east"
+                | "west"
+                | "north"
+                | "south"
+                | "sea"
+                | "ocean"
+                | "river"
+                | "region"
+                | "city"
+                | "street"
+                | "square"
+                | "island"
+                | "islands"
+                | "valley"
+                | "county"
+                | "province"
+                | "republic"
+                | "kingdom"
+                | "states"
+                | "nations"
+                | "gulf"
+                | "bay"
+                | "lake"
+                | "park"
+                | "bridge"
+                | "airport"
+                | "station"
+                | "war"
+                | "world"
+                | "era"
+                | "mountains"
+                | "peninsula"
+                | "strait"
+                | "coast"
+                | "desert"
+                | "hall"
+                | "center"
+                | "centre"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> (Names, Document) {
+        let doc = Document::analyze(text, 0);
+        (Names::find(text, &doc), doc)
+    }
+
+    fn entity_at<'a>(names: &'a Names, text: &str, mention: &str) -> &'a Entity {
+        let start = text.find(mention).unwrap();
+        let m = names
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= start && start < m.span.end)
+            .unwrap_or_else(|| panic!("no mention at {mention}"));
+        &names.entities[m.entity]
+    }
+
+    #[test]
+    fn roles_split_from_names_and_short_forms_linked() {
+        let text = "Russian President Vladimir Putin met Chinese Premier Li Qiang in Moscow on Wednesday. \
+                    Putin said trade grew. Li, who met Gen. Zhang Wei, agreed.";
+        let (n, _) = names(text);
+        assert_eq!(
+            entity_at(&n, text, "Russian President").name,
+            "Vladimir Putin"
+        );
+        assert_eq!(entity_at(&n, text, "Putin said").name, "Vladimir Putin");
+        assert_eq!(entity_at(&n, text, "Li, who").name, "Li Qiang");
+        assert_eq!(entity_at(&n, text, "Zhang").name, "Zhang Wei");
+        assert_eq!(entity_at(&n, text, "Zhang").kind, EntityKind::Person);
+        let putin = entity_at(&n, text, "Putin said");
+        assert!(putin.roles.contains(&"president".to_string()));
+        assert!(n
+            .mentions
+            .iter()
+            .all(|m| !m.span.text(text).starts_with("Wednesday")));
+    }
+
+    #[test]
+    fn organisations_keep_their_owner() {
+        let text = "A spokesperson for China’s Foreign Ministry said no. China’s Defense Minister Li Shangfu came.";
+        let (n, _) = names(text);
+        let ministry = entity_at(&n, text, "Foreign Ministry");
+        assert_eq!(
+            (ministry.name.as_str(), ministry.kind),
+            ("China’s Foreign Ministry", EntityKind::Org)
+        );
+        let li = entity_at(&n, text, "Li Shangfu");
+        assert_eq!(li.name, "Li Shangfu");
+        assert!(
+            li.roles.contains(&"minister".to_string()) && li.roles.contains(&"china".to_string())
+        );
+    }
+
+    #[test]
+    fn roles_resolve_to_people() {
+        let text = "Russian President Vladimir Putin met Chinese Premier Li Qiang. Then it rained.";
+        let (n, _) = names(text);
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let end = text.len();
+        let name = |w: &[String]| n.resolve_role(w, end).map(|e| n.entities[e].name.as_str());
+        assert_eq!(name(&words("chinese premier")), Some("Li Qiang"));
+        assert_eq!(name(&words("russian president")), Some("Vladimir Putin"));
+        assert_eq!(name(&words("russian leader")), Some("Vladimir Putin"));
+        assert_eq!(name(&words("premier")), Some("Li Qiang"));
+        assert_eq!(name(&words("german chancellor")), None);
+    }
 }

@@ -127,9 +127,13 @@ pub(crate) fn in_paragraph(text: &str, para: Span) -> Vec<Span> {
             // Inside a double quote: look only for its closer.
             (Some((family, from)), _) => {
                 let closes = match mark {
-                    Mark::Close(f) => f == family || family == Closer::Straight || family == Closer::Doubled,
+                    Mark::Close(f) => {
+                        f == family || family == Closer::Straight || family == Closer::Doubled
+                    }
                     // „…“ closes with “; a mistyped “ can close too.
-                    Mark::Open(Closer::Curly) => family == Closer::Low || (closes_word && !opens_word),
+                    Mark::Open(Closer::Curly) => {
+                        family == Closer::Low || (closes_word && !opens_word)
+                    }
                     Mark::Either(f) => f == family || !opens_word,
                     _ => false,
                 };
@@ -140,7 +144,9 @@ pub(crate) fn in_paragraph(text: &str, para: Span) -> Vec<Span> {
                 }
             }
             (None, Mark::Open(family)) => double = Some((family, i + width)),
-            (None, Mark::Either(family)) if opens_word || (next.is_some_and(|n| !n.is_whitespace()) && !closes_word) => {
+            (None, Mark::Either(family))
+                if opens_word || (next.is_some_and(|n| !n.is_whitespace()) && !closes_word) =>
+            {
                 double = Some((family, i + width));
             }
             // A closer with nothing open that opens a word: a mistyped opener.
@@ -191,7 +197,10 @@ mod tests {
             ("«Bonjour», dit-il.", &["Bonjour"]),
             ("„Guten Tag“, sagte er.", &["Guten Tag"]),
             ("「你好」", &["你好"]),
-            ("“Unclosed quote runs to the end", &["Unclosed quote runs to the end"]),
+            (
+                "“Unclosed quote runs to the end",
+                &["Unclosed quote runs to the end"],
+            ),
             ("”Mistyped opener,” he said.", &["Mistyped opener,"]),
             ("a stray \" mark", &[]),
             ("“” empty", &[]),
@@ -206,6 +215,9 @@ mod tests {
     #[test]
     fn kinds() {
         assert_eq!(kind_of("flourishing"), QuoteKind::Partial);
-        assert_eq!(kind_of("We have very strong ties. They are very stable,"), QuoteKind::Full);
+        assert_eq!(
+            kind_of("We have very strong ties. They are very stable,"),
+            QuoteKind::Full
+        );
     }
 }

@@ -126,9 +126,9 @@ fn is_timestamp(line: &str) -> bool {
     word_count(line) <= 16
         && HEADS.iter().any(|h| {
             starts_with_ci(line, h)
-                && line[h.len()..]
-                    .trim_start()
-                    .starts_with(|c: char| c == ':' || c.is_ascii_digit() || c.is_uppercase() || c == 'o')
+                && line[h.len()..].trim_start().starts_with(|c: char| {
+                    c == ':' || c.is_ascii_digit() || c.is_uppercase() || c == 'o'
+                })
         })
 }
 
@@ -149,7 +149,8 @@ fn is_banner(line: &str) -> bool {
         "newsletter",
     ];
     let lower_start = |h: &&str| starts_with_ci(line, h);
-    word_count(line) <= 12 && HEADS.iter().any(lower_start)
+    word_count(line) <= 12
+        && HEADS.iter().any(lower_start)
         && (word_count(line) <= 6 || line.ends_with('!') || starts_with_ci(line, "this "))
 }
 
@@ -192,7 +193,7 @@ fn is_caption(line: &str, next: Option<&str>) -> bool {
 /// A headline: short, no closing full stop.
 fn is_headline(line: &str) -> bool {
     let words = word_count(line);
-    (2..=25).contains(&words) && !line.ends_with('.') && !line.ends_with(':')
+    (2..=25).contains(&words) && !ends_sentence(line)
 }
 
 /// A sub-heading inside the story: a few words and no sentence end.
@@ -204,9 +205,15 @@ fn is_subhead(line: &str) -> bool {
 /// where the prose starts and the agency named, if any.
 pub(crate) fn inline_dateline(text: &str, span: Span) -> Option<(usize, Option<String>)> {
     let line = span.text(text);
-    let head_end = line.char_indices().take(80).find_map(|(i, c)| {
-        matches!(c, '—' | '–').then_some(i)
-    }).or_else(|| line.get(..80.min(line.len())).and_then(|h| h.find(" - ")).map(|i| i + 1))?;
+    let head_end = line
+        .char_indices()
+        .take(80)
+        .find_map(|(i, c)| matches!(c, '—' | '–').then_some(i))
+        .or_else(|| {
+            line.get(..80.min(line.len()))
+                .and_then(|h| h.find(" - "))
+                .map(|i| i + 1)
+        })?;
     let head = line[..head_end].trim();
     if head.is_empty() {
         return None;
@@ -221,7 +228,12 @@ pub(crate) fn inline_dateline(text: &str, span: Span) -> Option<(usize, Option<S
         .all(|c| !c.is_alphabetic() || c.is_uppercase() || c == ',' || c == '.')
         && place.len() <= 40;
     let agency_ok = agency.is_some_and(|a| !a.is_empty() && a.len() <= 20);
-    if !(agency_ok && place_ok || agency.is_none() && !place.is_empty() && place_ok && place.chars().any(char::is_alphabetic)) {
+    if !(agency_ok && place_ok
+        || agency.is_none()
+            && !place.is_empty()
+            && place_ok
+            && place.chars().any(char::is_alphabetic))
+    {
         return None;
     }
     let dash_len = line[head_end..].chars().next().map_or(1, char::len_utf8);
@@ -249,7 +261,10 @@ fn is_agency_like(name: &str) -> bool {
 
 /// Short, conventional names for the big agencies.
 pub(crate) fn canonical_outlet(name: &str) -> String {
-    let name = name.trim().trim_start_matches("The ").trim_start_matches("the ");
+    let name = name
+        .trim()
+        .trim_start_matches("The ")
+        .trim_start_matches("the ");
     match name.to_ascii_lowercase().as_str() {
         "associated press" | "ap" => "AP".into(),
         "agence france-presse" | "agence france presse" | "afp" => "AFP".into(),
@@ -321,8 +336,14 @@ mod tests {
             assert_eq!(&line[start..], *prose);
         }
         assert!(inline_dateline("Li said — again — no.", Span::new(0, 21)).is_none());
-        assert_eq!(byline_outlet("By The Associated Press").as_deref(), Some("AP"));
-        assert_eq!(byline_outlet("By Simone McCarthy, CNN").as_deref(), Some("CNN"));
+        assert_eq!(
+            byline_outlet("By The Associated Press").as_deref(),
+            Some("AP")
+        );
+        assert_eq!(
+            byline_outlet("By Simone McCarthy, CNN").as_deref(),
+            Some("CNN")
+        );
         assert_eq!(byline_outlet("By AFP").as_deref(), Some("AFP"));
         assert_eq!(byline_outlet("By Jane Doe"), None);
     }

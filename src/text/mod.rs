@@ -84,12 +84,6 @@ impl Document {
             outlet,
         }
     }
-
-    /// The index of the sentence containing byte `offset`, if any.
-    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.span.end <= offset);
-        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
-    }
 }
 
 /// Non-empty lines (trimmed) from `start` on.
@@ -131,6 +125,5 @@ mod tests {
         assert_eq!(doc.title.unwrap().text(text), "Leaders meet in Moscow");
         let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.span.text(text)).collect();
         assert_eq!(sentences, ["Putin met Li on Wednesday.", "They talked."]);
-        assert_eq!(doc.sentence_at(text.find("They").unwrap()), Some(1));
     }
 }

@@ -29,7 +29,10 @@ pub(crate) fn split(text: &str, span: Span) -> Vec<Span> {
         // Take the run of terminators and closers.
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            if matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']') {
+            if matches!(
+                d,
+                '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']'
+            ) {
                 end = j + d.len_utf8();
                 chars.next();
             } else {
@@ -41,7 +44,9 @@ pub(crate) fn split(text: &str, span: Span) -> Vec<Span> {
         }
         let next = piece[end..].trim_start().chars().next();
         let opens = next.is_none_or(|n| {
-            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—')
+            n.is_uppercase()
+                || n.is_ascii_digit()
+                || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—')
         });
         if !opens {
             continue;
@@ -102,16 +107,43 @@ mod tests {
     #[test]
     fn news_abbreviations() {
         let cases: &[(&str, &[&str])] = &[
-            ("Gen. Li Shangfu met Putin. It went well.", &["Gen. Li Shangfu met Putin.", "It went well."]),
-            ("They met on Aug. 21, 2024 in Moscow.", &["They met on Aug. 21, 2024 in Moscow."]),
-            ("China’s No. 2 official arrived. He spoke.", &["China’s No. 2 official arrived.", "He spoke."]),
-            ("The U.S. and China talk. Russia waits.", &["The U.S. and China talk.", "Russia waits."]),
-            ("John F. Kennedy spoke. Crowds cheered!", &["John F. Kennedy spoke.", "Crowds cheered!"]),
+            (
+                "Gen. Li Shangfu met Putin. It went well.",
+                &["Gen. Li Shangfu met Putin.", "It went well."],
+            ),
+            (
+                "They met on Aug. 21, 2024 in Moscow.",
+                &["They met on Aug. 21, 2024 in Moscow."],
+            ),
+            (
+                "China’s No. 2 official arrived. He spoke.",
+                &["China’s No. 2 official arrived.", "He spoke."],
+            ),
+            (
+                "The U.S. and China talk. Russia waits.",
+                &["The U.S. and China talk.", "Russia waits."],
+            ),
+            (
+                "John F. Kennedy spoke. Crowds cheered!",
+                &["John F. Kennedy spoke.", "Crowds cheered!"],
+            ),
             ("“It is over.” He left.", &["“It is over.”", "He left."]),
-            ("He said no. Then he left.", &["He said no.", "Then he left."]),
-            ("Prices rose 1.6% in 2023. Trade grew.", &["Prices rose 1.6% in 2023.", "Trade grew."]),
-            ("Wait... Then what? Nothing.", &["Wait...", "Then what?", "Nothing."]),
-            ("It was 3 p.m. in Moscow. No.", &["It was 3 p.m. in Moscow.", "No."]),
+            (
+                "He said no. Then he left.",
+                &["He said no.", "Then he left."],
+            ),
+            (
+                "Prices rose 1.6% in 2023. Trade grew.",
+                &["Prices rose 1.6% in 2023.", "Trade grew."],
+            ),
+            (
+                "Wait... Then what? Nothing.",
+                &["Wait...", "Then what?", "Nothing."],
+            ),
+            (
+                "It was 3 p.m. in Moscow. No.",
+                &["It was 3 p.m. in Moscow.", "No."],
+            ),
             ("no terminator", &["no terminator"]),
         ];
         for (text, want) in cases {

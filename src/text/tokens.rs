@@ -128,7 +128,21 @@ mod tests {
             .iter()
             .map(|t| t.text(text))
             .collect();
-        assert_eq!(toks, ["Russia’s", "1.6", "%", "“", "rise", "”", "—", "U.S", ".", "trade"]);
+        assert_eq!(
+            toks,
+            [
+                "Russia’s",
+                "1.6",
+                "%",
+                "“",
+                "rise",
+                "”",
+                "—",
+                "U.S",
+                ".",
+                "trade"
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,212 @@
+//! Facts across the reports of an event.
+//!
+//! Times: facts that resolve to the same calendar day (or name the same
+//! weekday where a report has no date) form one slot. Amounts: facts of the
+//! same kind, unit and value form one slot. A slot carried by several
+//! reports is an agreement; hedges that differ ("more than two weeks ago"
+//! vs "two weeks ago") are noted on it. Conflicting values are reported
+//! only inside statements already aligned as the same claim, so facts about
+//! different things (a meeting on Sunday, another on Tuesday) never
+//! conflict.
+
+use std::collections::BTreeMap;
+
+use super::{evidence, round, Aligned, Member, StatementPair};
+use crate::extract::{Fact, FactKind, FactValue};
+use crate::record::{Claim, Evidence, Record, RecordKind};
+
+fn record_kind(kind: FactKind) -> RecordKind {
+    match kind {
+        FactKind::Number => RecordKind::Number,
+        FactKind::Count => RecordKind::Count,
+        FactKind::Money => RecordKind::Money,
+        FactKind::Percent => RecordKind::Percent,
+        FactKind::Date => RecordKind::Date,
+        FactKind::Weekday => RecordKind::Weekday,
+        FactKind::RelativeTime => RecordKind::RelativeTime,
+        FactKind::Duration => RecordKind::Duration,
+        FactKind::Year => RecordKind::Year,
+        FactKind::Ordinal => RecordKind::Ordinal,
+    }
+}
+
+fn is_time(kind: FactKind) -> bool {
+    matches!(
+        kind,
+        FactKind::Date | FactKind::Weekday | FactKind::RelativeTime
+    )
+}
+
+/// The slot a fact belongs to, as a sortable key.
+fn slot(fact: &Fact) -> Option<String> {
+    if is_time(fact.kind) {
+        if let Some(date) = fact.resolved {
+            return Some(format!("day {date}"));
+        }
+        if fact.kind == FactKind::Weekday {
+            return Some(format!("weekday {}", weekday_name(&fact.text)));
+        }
+        return None;
+    }
+    let value = match fact.value.as_ref()? {
+        FactValue::Number(x) => format!("{x}"),
+        FactValue::Money { amount, currency } => format!("{amount} {currency}"),
+        FactValue::Duration { amount, unit } => format!("{amount} {unit}"),
+    };
+    // Bare numbers and years are too common to agree on by value alone.
+    if matches!(
+        fact.kind,
+        FactKind::Number | FactKind::Year | FactKind::Ordinal
+    ) {
+        return None;
+    }
+    Some(format!(
+        "{:?} {} {value}",
+        fact.kind,
+        fact.unit.as_deref().unwrap_or("")
+    ))
+}
+
+fn weekday_name(text: &str) -> String {
+    text.trim_end_matches(['’', '\'', 's']).to_lowercase()
+}
+
+pub(super) fn align_facts(
+    members: &[Member<'_>],
+    statement_pairs: &[StatementPair],
+    out: &mut Aligned,
+) {
+    // (slot) → member → first fact
+    let mut slots: BTreeMap<String, BTreeMap<usize, &Fact>> = BTreeMap::new();
+    for (m, member) in members.iter().enumerate() {
+        for fact in &member.found.facts {
+            if let Some(key) = slot(fact) {
+                slots.entry(key).or_default().entry(m).or_insert(fact);
+            }
+        }
+    }
+    // A weekday named without a date joins the dated slot of that weekday
+    // when there is exactly one.
+    let weekday_slots: Vec<String> = slots
+        .keys()
+        .filter(|k| k.starts_with("weekday "))
+        .cloned()
+        .collect();
+    for key in weekday_slots {
+        let name = &key["weekday ".len()..];
+        let dated: Vec<String> = slots
+            .iter()
+            .filter(|(k, facts)| {
+                k.starts_with("day ")
+                    && facts
+                        .values()
+                        .any(|f| f.kind == FactKind::Weekday && weekday_name(&f.text) == name)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        if let [target] = dated.as_slice() {
+            let moved = slots.remove(&key).unwrap_or_default();
+            let entry = slots.entry(target.clone()).or_default();
+            for (m, f) in moved {
+                entry.entry(m).or_insert(f);
+            }
+        }
+    }
+    for facts in slots.values() {
+        if facts.len() < 2 {
+            continue;
+        }
+        let ev: Vec<Evidence> = facts
+            .iter()
+            .map(|(&m, f)| evidence(&members[m], f.span, None))
+            .collect();
+        let kind = facts.values().next().map_or(FactKind::Number, |f| f.kind);
+        let qualifiers: Vec<String> = facts
+            .iter()
+            .map(|(&m, f)| {
+                let q = f.qualifier.map_or("none".to_string(), |q| format!("{q:?}"));
+                format!("{}: {q}", members[m].report.id)
+            })
+            .collect();
+        let hedged = facts.values().any(|f| f.qualifier.is_some())
+            && facts
+                .values()
+                .any(|f| f.qualifier != facts.values().next().and_then(|g| g.qualifier));
+        out.agreements.push(Record {
+            claim: Claim::Fact,
+            kind: record_kind(kind),
+            speaker: None,
+            evidence: ev,
+            score: Some(1.0),
+            diff: None,
+            note: hedged
+                .then(|| format!("same value, hedged differently ({})", qualifiers.join(", "))),
+        });
+    }
+    // Conflicts inside statements that make the same claim.
+    for &((ma, sa), (mb, sb), score) in statement_pairs {
+        let span_a = members[ma].found.statements[sa].span;
+        let span_b = members[mb].found.statements[sb].span;
+        let inside = |m: usize, span: crate::span::Span| -> Vec<&Fact> {
+            members[m]
+                .found
+                .facts
+                .iter()
+                .filter(|f| span.contains(f.span))
+                .collect()
+        };
+        let (fa, fb) = (inside(ma, span_a), inside(mb, span_b));
+        for a in &fa {
+            let same_kind: Vec<&&Fact> = fb
+                .iter()
+                .filter(|b| b.kind == a.kind && b.unit == a.unit)
+                .collect();
+            // Only an unambiguous one-to-one pairing can conflict.
+            let [b] = same_kind.as_slice() else { continue };
+            if fa
+                .iter()
+                .filter(|x| x.kind == a.kind && x.unit == a.unit)
+                .count()
+                != 1
+            {
+                continue;
+            }
+            let differs = if is_time(a.kind) {
+                a.resolved.is_some() && b.resolved.is_some() && a.resolved != b.resolved
+            } else {
+                a.value.is_some() && b.value.is_some() && a.value != b.value
+            };
+            if differs {
+                out.discrepancies.push(Record {
+                    claim: Claim::Fact,
+                    kind: if is_time(a.kind) {
+                        RecordKind::Date
+                    } else {
+                        RecordKind::Value
+                    },
+                    speaker: None,
+                    evidence: vec![
+                        evidence(&members[ma], a.span, None),
+                        evidence(&members[mb], b.span, None),
+                    ],
+                    score: Some(round(score)),
+                    diff: None,
+                    note: Some(format!("“{}” vs “{}”", a.text, b.text)),
+                });
+            } else if a.qualifier != b.qualifier && a.value == b.value && a.resolved == b.resolved {
+                out.discrepancies.push(Record {
+                    claim: Claim::Fact,
+                    kind: RecordKind::Qualifier,
+                    speaker: None,
+                    evidence: vec![
+                        evidence(&members[ma], a.span, None),
+                        evidence(&members[mb], b.span, None),
+                    ],
+                    score: Some(round(score)),
+                    diff: None,
+                    note: Some(format!("“{}” vs “{}”", a.text, b.text)),
+                });
+            }
+        }
+    }
+}

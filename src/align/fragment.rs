@@ -1,0 +1,274 @@
+//! Aligning two quotes that may be fragments or translations of one
+//! remark: the best window of the longer quote for the shorter one, scored
+//! by weighted word overlap, and the word-level difference between them.
+//!
+//! Cost: O(m · w) for a short quote of n words against a long one of m
+//! words, where w ≤ n is the number of window lengths tried.
+
+use std::collections::HashMap;
+
+use similar::{ChangeTag, TextDiff};
+
+use crate::span::Span;
+use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
+
+/// A word of a quote, prepared for matching.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Word {
+    pub stem: String,
+    pub weight: f64,
+    pub span: Span,
+}
+
+/// The words of `text[span]` with their matching weights: function words
+/// count little, so "of the" never makes two quotes the same.
+pub(crate) fn words(text: &str, span: Span) -> Vec<Word> {
+    tokenize(text, span)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| {
+            let norm = normalize(t.text(text));
+            let weight = if is_stopword(&norm) { 0.2 } else { 1.0 };
+            Word {
+                stem: stem(&norm),
+                weight,
+                span: t.span,
+            }
+        })
+        .collect()
+}
+
+/// The best window of `long` for `short`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Alignment {
+    /// Weighted Dice overlap between `short` and the window, in [0, 1].
+    pub score: f64,
+    /// Matched weight of content (non-function) words.
+    pub content_matched: f64,
+    /// Word range of the window in `long`.
+    pub window: (usize, usize),
+    /// Share of `long`'s weight inside the window.
+    pub coverage: f64,
+}
+
+/// Finds the window of `long` that best matches `short`.
+pub(crate) fn align(short: &[Word], long: &[Word]) -> Option<Alignment> {
+    if short.is_empty() || long.is_empty() {
+        return None;
+    }
+    let short_weight: f64 = short.iter().map(|w| w.weight).sum();
+    let mut want: HashMap<&str, (usize, f64)> = HashMap::new();
+    for w in short {
+        let e = want.entry(w.stem.as_str()).or_insert((0, w.weight));
+        e.0 += 1;
+    }
+    let long_weight: f64 = long.iter().map(|w| w.weight).sum();
+    let n = short.len();
+    let min_len = (n - n / 2).max(1).min(long.len());
+    let max_len = (n + n / 2 + 2).min(long.len());
+    let mut best: Option<Alignment> = None;
+    let mut ties: Vec<Alignment> = Vec::new();
+    for len in min_len..=max_len {
+        let mut have: HashMap<&str, usize> = HashMap::new();
+        let (mut matched, mut content, mut window_weight) = (0.0, 0.0, 0.0);
+        for (i, w) in long.iter().enumerate() {
+            // Add word i.
+            window_weight += w.weight;
+            if let Some(&(count, weight)) = want.get(w.stem.as_str()) {
+                let h = have.entry(w.stem.as_str()).or_insert(0);
+                *h += 1;
+                if *h <= count {
+                    matched += weight;
+                    if weight >= 1.0 {
+                        content += weight;
+                    }
+                }
+            }
+            // Drop word i - len.
+            if i >= len {
+                let old = &long[i - len];
+                window_weight -= old.weight;
+                if let Some(&(count, weight)) = want.get(old.stem.as_str()) {
+                    let h = have.entry(old.stem.as_str()).or_insert(0);
+                    if *h <= count {
+                        matched -= weight;
+                        if weight >= 1.0 {
+                            content -= weight;
+                        }
+                    }
+                    *h -= 1;
+                }
+            }
+            if i + 1 >= len {
+                let score = 2.0 * matched / (short_weight + window_weight);
+                let candidate = Alignment {
+                    score,
+                    content_matched: content,
+                    window: (i + 1 - len, i + 1),
+                    coverage: window_weight / long_weight,
+                };
+                match best {
+                    Some(b) if candidate.score > b.score + 1e-9 => {
+                        best = Some(candidate);
+                        ties.clear();
+                    }
+                    Some(b) if candidate.score > b.score - 1e-9 => ties.push(candidate),
+                    None => best = Some(candidate),
+                    _ => {}
+                }
+            }
+        }
+    }
+    // Equal overlap: the window that keeps the short quote's word order.
+    if let Some(b) = best {
+        let in_order = |a: &Alignment| lcs(short, &long[a.window.0..a.window.1]);
+        let mut top = (in_order(&b), b);
+        for t in ties {
+            let k = in_order(&t);
+            if k > top.0 {
+                top = (k, t);
+            }
+        }
+        best = Some(top.1);
+    }
+    // Trim unmatched words off the window's ends.
+    best.map(|mut b| {
+        let stems: std::collections::HashSet<&str> =
+            short.iter().map(|w| w.stem.as_str()).collect();
+        let (mut s, mut e) = b.window;
+        while s < e && !stems.contains(long[s].stem.as_str()) {
+            s += 1;
+        }
+        while e > s && !stems.contains(long[e - 1].stem.as_str()) {
+            e -= 1;
+        }
+        if s < e {
+            b.window = (s, e);
+            b.coverage = long[s..e].iter().map(|w| w.weight).sum::<f64>() / long_weight;
+        }
+        b
+    })
+}
+
+/// Length of the longest common subsequence of stems.
+fn lcs(a: &[Word], b: &[Word]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x.stem == y.stem {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// True when both word lists say exactly the same words.
+pub(crate) fn same_words(a: &[Word], b: &[Word]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.stem == y.stem)
+}
+
+/// Word-level changes from `a` to `b`: unchanged words as they are,
+/// removed ones as `[-…-]`, added ones as `{+…+}`.
+pub(crate) fn word_diff(a: &str, b: &str) -> String {
+    let diff = TextDiff::configure().diff_words(a, b);
+    let mut out = String::new();
+    let mut open: Option<ChangeTag> = None;
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        let value = change.value();
+        if open != Some(tag) {
+            close(&mut out, open);
+            match tag {
+                ChangeTag::Delete => out.push_str("[-"),
+                ChangeTag::Insert => out.push_str("{+"),
+                ChangeTag::Equal => {}
+            }
+            open = Some(tag);
+        }
+        out.push_str(value);
+    }
+    close(&mut out, open);
+    // Markers hugging white space read badly: "[-a -]" → "[-a-] ".
+    out.replace(" -]", "-] ")
+        .replace(" +}", "+} ")
+        .replace("  ", " ")
+        .trim()
+        .to_string()
+}
+
+fn close(out: &mut String, open: Option<ChangeTag>) {
+    match open {
+        Some(ChangeTag::Delete) => out.push_str("-]"),
+        Some(ChangeTag::Insert) => out.push_str("+}"),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(text: &str) -> Vec<Word> {
+        words(text, Span::new(0, text.len()))
+    }
+
+    #[test]
+    fn fragments_find_their_window() {
+        let long = "We are also working actively through the military departments, regularly exchange useful information, cooperate in the field of military-technical cooperation";
+        let cases: &[(&str, f64, &str)] = &[
+            ("useful information", 0.99, "useful information"),
+            (
+                "in the field of military-technical cooperation",
+                0.99,
+                "in the field of military-technical cooperation",
+            ),
+            (
+                "exchanging information that is useful to us",
+                0.4,
+                "exchange useful information",
+            ),
+        ];
+        let long_words = w(long);
+        for (short, min_score, window) in cases {
+            let a = align(&w(short), &long_words).unwrap();
+            assert!(a.score >= *min_score, "{short}: {a:?}");
+            let span = Span::new(
+                long_words[a.window.0].span.start,
+                long_words[a.window.1 - 1].span.end,
+            );
+            assert_eq!(span.text(long), *window, "{short}");
+            assert!(a.coverage < 0.5);
+        }
+    }
+
+    #[test]
+    fn translation_variants_score_between() {
+        let a = align(
+            &w("another crucial area"),
+            &w("This is, undoubtedly, another important area that strengthens"),
+        )
+        .unwrap();
+        assert!((0.6..0.9).contains(&a.score), "{a:?}");
+        let unrelated = align(
+            &w("unprecedentedly high level"),
+            &w("We are working through the military departments"),
+        )
+        .unwrap();
+        assert!(unrelated.score < 0.2, "{unrelated:?}");
+    }
+
+    #[test]
+    fn diffs_mark_words() {
+        assert_eq!(
+            word_diff("exclusively trusting nature", "extremely trusting nature"),
+            "[-exclusively-]{+extremely+} trusting nature"
+        );
+        assert_eq!(word_diff("same", "same"), "same");
+    }
+}

@@ -1,0 +1,120 @@
+//! The whole pipeline: extract (in parallel), group into events, align
+//! each event (in parallel), and assemble the [`Comparison`].
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::align::{align_event, AlignConfig, Member};
+use crate::events::{group_events, EventConfig};
+use crate::extract::{extract, Extraction};
+use crate::record::{Comparison, Event, ReportInfo, SCHEMA_VERSION};
+use crate::report::Report;
+use crate::similarity::Matcher;
+
+/// Settings for [`compare_with`]; `Default` is what [`compare`] uses.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompareConfig {
+    /// Event grouping.
+    pub events: EventConfig,
+    /// Alignment within an event.
+    pub align: AlignConfig,
+}
+
+/// Compares reports: which cover the same event, and within each event
+/// where they agree, where they differ and what only one carries.
+///
+/// The output does not depend on the order of `reports`.
+///
+/// ```
+/// use corroborate::{compare, Report};
+/// let reports = [
+///     Report::new("a", "Mayor Jane Doe opened the new Harbour Bridge on Monday.\n\n“This bridge unites our city,” Doe said."),
+///     Report::new("b", "Mayor Jane Doe opened the Harbour Bridge on Monday.\n\n“This bridge unites the city,” said Doe."),
+/// ];
+/// let result = compare(&reports);
+/// assert_eq!(result.events.len(), 1);
+/// let quote = &result.events[0].agreements.iter().find(|r| r.claim == corroborate::Claim::Quote).unwrap();
+/// assert_eq!(quote.speaker.as_deref(), Some("Jane Doe"));
+/// assert_eq!(quote.evidence.len(), 2);
+/// ```
+pub fn compare(reports: &[Report]) -> Comparison {
+    compare_with(reports, &CompareConfig::default())
+}
+
+/// [`compare`] with explicit settings.
+pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
+    let mut sorted: Vec<&Report> = reports.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let found: Vec<Extraction> = sorted.par_iter().map(|r| extract(r)).collect();
+    let groups = group_events(&found, &config.events);
+    let matcher = Matcher::from_corpus(
+        found
+            .iter()
+            .flat_map(|f| f.statements.iter().map(|s| s.text.as_str())),
+    );
+    let events: Vec<Event> = groups
+        .par_iter()
+        .map(|group| {
+            let members: Vec<Member<'_>> = group
+                .iter()
+                .map(|&i| Member {
+                    report: sorted[i],
+                    found: &found[i],
+                })
+                .collect();
+            let aligned = align_event(&members, &matcher, &config.align);
+            Event {
+                id: format!("event-{}", sorted[group[0]].id),
+                reports: group.iter().map(|&i| sorted[i].id.clone()).collect(),
+                agreements: aligned.agreements,
+                discrepancies: aligned.discrepancies,
+                unique: aligned.unique,
+            }
+        })
+        .collect();
+    Comparison {
+        schema_version: SCHEMA_VERSION.to_string(),
+        reports: found
+            .iter()
+            .map(|f| ReportInfo {
+                id: f.report.clone(),
+                outlet: f.outlet.clone(),
+                published: f.published,
+                title: f.title.clone(),
+            })
+            .collect(),
+        events,
+    }
+}
+
+/// An event without its records: which reports it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventGroup {
+    /// Stable id derived from the first report id (as in [`compare`]).
+    pub id: String,
+    /// Report ids, sorted.
+    pub reports: Vec<String>,
+}
+
+/// Only the grouping of [`compare`]: every report in exactly one event,
+/// events sorted by their first report id.
+///
+/// ```
+/// use corroborate::{group_reports, EventConfig, Report};
+/// let reports = [Report::new("b", "Floods hit Valencia."), Report::new("a", "An election in Oslo.")];
+/// let events = group_reports(&reports, &EventConfig::default());
+/// assert_eq!(events.len(), 2);
+/// assert_eq!(events[0].reports, ["a"]);
+/// ```
+pub fn group_reports(reports: &[Report], config: &EventConfig) -> Vec<EventGroup> {
+    let mut sorted: Vec<&Report> = reports.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let found: Vec<Extraction> = sorted.par_iter().map(|r| extract(r)).collect();
+    group_events(&found, config)
+        .into_iter()
+        .map(|group| EventGroup {
+            id: format!("event-{}", sorted[group[0]].id),
+            reports: group.iter().map(|&i| sorted[i].id.clone()).collect(),
+        })
+        .collect()
+}

@@ -143,6 +143,24 @@ pub(crate) fn align(short: &[Word], long: &[Word]) -> Option<Alignment> {
             e -= 1;
         }
         if s < e {
+            // One unmatched word at the short quote's edge is likely a
+            // substitution ("extremely" for "exclusively"): take the long
+            // quote's word beside the window too.
+            let window_stems: std::collections::HashSet<&str> =
+                long[s..e].iter().map(|w| w.stem.as_str()).collect();
+            let lead = short
+                .iter()
+                .take_while(|w| !window_stems.contains(w.stem.as_str()))
+                .count();
+            let trail = short
+                .iter()
+                .rev()
+                .take_while(|w| !window_stems.contains(w.stem.as_str()))
+                .count();
+            if lead < short.len() {
+                s = s.saturating_sub(usize::from(lead == 1));
+                e = (e + usize::from(trail == 1)).min(long.len());
+            }
             b.window = (s, e);
             b.coverage = long[s..e].iter().map(|w| w.weight).sum::<f64>() / long_weight;
         }

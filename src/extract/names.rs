@@ -298,9 +298,8 @@ fn run_end(text: &str, tokens: &[Token], i: usize) -> usize {
             && tokens
                 .get(end + 1)
                 .is_some_and(|n| is_cap(n) && n.span.start == t.span.end)
+            || is_name_particle(word) && tokens.get(end + 1).is_some_and(is_cap)
         {
-            end += 2;
-        } else if is_name_particle(word) && tokens.get(end + 1).is_some_and(is_cap) {
             end += 2;
         } else {
             break;

@@ -177,7 +177,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         promoted: Vec::new(),
     };
     let mut q = 0;
-    let mut last_para_speaker: Option<(usize, Option<(String, Span)>, bool)> = None;
+    let mut last_para_speaker: Option<Carry> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let para = doc.paragraphs[sentence.paragraph];
         let tokens = tokenize(text, sentence.span);
@@ -235,6 +235,10 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         ctx.update_focus(si, &tokens);
     }
 }
+
+/// What a paragraph hands to the next: its index, its last speaker, and
+/// whether it ends inside a quote or with a colon (so the next continues).
+type Carry = (usize, Option<(String, Span)>, bool);
 
 struct Context<'a> {
     text: &'a str,

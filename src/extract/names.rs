@@ -145,7 +145,7 @@ impl Names {
         let owner_end = words[..last]
             .iter()
             .rposition(|w| w.ends_with("'s"))
-            .map_or(from, |p| p + 1);
+            .map_or(from, |p| (p + 1).max(from));
         let mut name_from = owner_end;
         while name_from < last
             && (is_role_word(&words[name_from]) || run[name_from].kind == TokenKind::Punct)
@@ -153,7 +153,7 @@ impl Names {
             name_from += 1;
         }
         let has_role = name_from > owner_end;
-        let name_words: Vec<String> = words[name_from..]
+        let name_words: Vec<String> = words[name_from..=last]
             .iter()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .map(|w| w.trim_end_matches("'s").trim_end_matches('\'').to_string())
@@ -164,13 +164,13 @@ impl Names {
         {
             return;
         }
-        let org = words[from..].iter().any(|w| is_org_word(w));
+        let org = words[from..=last].iter().any(|w| is_org_word(w));
         let mention_span = Span::new(run[from].span.start, run[last].span.end);
         let name_span = Span::new(run[name_from].span.start, run[last].span.end);
         let (kind, display, keys) = if org || is_place_like(&name_words) {
             let owner_span = Span::new(run[from].span.start, run[last].span.end);
             let display = strip_possessive(owner_span.text(text)).to_string();
-            let keys = words[from..]
+            let keys = words[from..=last]
                 .iter()
                 .map(|w| w.trim_end_matches("'s").to_string())
                 .collect();
@@ -187,7 +187,7 @@ impl Names {
                 name_words,
             )
         };
-        let roles: Vec<String> = words[owner_end.min(name_from)..name_from]
+        let roles: Vec<String> = words[owner_end..name_from]
             .iter()
             .filter(|w| w.chars().any(char::is_alphabetic))
             .cloned()

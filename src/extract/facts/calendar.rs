@@ -44,7 +44,11 @@ pub(crate) fn add_months(date: Date, months: i64) -> Option<Date> {
 }
 
 /// The weekday `weekday` nearest `published` in `direction`.
-pub(crate) fn weekday_from(published: Date, weekday: Weekday, direction: Direction) -> Option<Date> {
+pub(crate) fn weekday_from(
+    published: Date,
+    weekday: Weekday,
+    direction: Direction,
+) -> Option<Date> {
     let from = i64::from(published.weekday().to_monday_zero_offset());
     let to = i64::from(weekday.to_monday_zero_offset());
     let back = (from - to).rem_euclid(7);
@@ -66,7 +70,10 @@ pub(crate) fn weekday_from(published: Date, weekday: Weekday, direction: Directi
 
 /// The Monday starting the week `offset` weeks from the publication week.
 pub(crate) fn week_start(published: Date, offset: i64) -> Option<Date> {
-    let monday = add_days(published, -i64::from(published.weekday().to_monday_zero_offset()))?;
+    let monday = add_days(
+        published,
+        -i64::from(published.weekday().to_monday_zero_offset()),
+    )?;
     add_days(monday, offset.checked_mul(7)?)
 }
 
@@ -142,12 +149,30 @@ mod tests {
     fn weekdays_around_a_wednesday() {
         let wed = date(2024, 8, 21);
         let d = |w, dir| weekday_from(wed, w, dir).map(|d| d.to_string());
-        assert_eq!(d(Weekday::Wednesday, Direction::OnOrBefore).as_deref(), Some("2024-08-21"));
-        assert_eq!(d(Weekday::Wednesday, Direction::Before).as_deref(), Some("2024-08-14"));
-        assert_eq!(d(Weekday::Monday, Direction::OnOrBefore).as_deref(), Some("2024-08-19"));
-        assert_eq!(d(Weekday::Tuesday, Direction::OnOrAfter).as_deref(), Some("2024-08-27"));
-        assert_eq!(d(Weekday::Wednesday, Direction::After).as_deref(), Some("2024-08-28"));
-        assert_eq!(d(Weekday::Friday, Direction::Before).as_deref(), Some("2024-08-16"));
+        assert_eq!(
+            d(Weekday::Wednesday, Direction::OnOrBefore).as_deref(),
+            Some("2024-08-21")
+        );
+        assert_eq!(
+            d(Weekday::Wednesday, Direction::Before).as_deref(),
+            Some("2024-08-14")
+        );
+        assert_eq!(
+            d(Weekday::Monday, Direction::OnOrBefore).as_deref(),
+            Some("2024-08-19")
+        );
+        assert_eq!(
+            d(Weekday::Tuesday, Direction::OnOrAfter).as_deref(),
+            Some("2024-08-27")
+        );
+        assert_eq!(
+            d(Weekday::Wednesday, Direction::After).as_deref(),
+            Some("2024-08-28")
+        );
+        assert_eq!(
+            d(Weekday::Friday, Direction::Before).as_deref(),
+            Some("2024-08-16")
+        );
     }
 
     #[test]
@@ -157,7 +182,10 @@ mod tests {
         assert_eq!(month_start(wed, -1), Some(date(2024, 7, 1)));
         assert_eq!(year_start(wed, 1), Some(date(2025, 1, 1)));
         assert_eq!(weekend(wed, Direction::Before), Some(date(2024, 8, 17)));
-        assert_eq!(weekend(date(2024, 8, 18), Direction::Before), Some(date(2024, 8, 10)));
+        assert_eq!(
+            weekend(date(2024, 8, 18), Direction::Before),
+            Some(date(2024, 8, 10))
+        );
         assert_eq!(weekend(wed, Direction::OnOrAfter), Some(date(2024, 8, 24)));
         assert_eq!(shift(wed, 2.5, TimeUnit::Year, -1), Some(date(2022, 2, 21)));
         assert_eq!(shift(wed, 2.0, TimeUnit::Week, -1), Some(date(2024, 8, 7)));

@@ -9,8 +9,25 @@ use super::super::Qualifier;
 /// "zero" … "nineteen".
 pub(crate) fn unit_word(w: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     UNITS.iter().position(|&u| u == w).map(|n| n as f64)
@@ -21,7 +38,9 @@ pub(crate) fn tens_word(w: &str) -> Option<f64> {
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    TENS.iter().position(|&t| t == w).map(|n| (n as f64 + 2.0) * 10.0)
+    TENS.iter()
+        .position(|&t| t == w)
+        .map(|n| (n as f64 + 2.0) * 10.0)
 }
 
 /// Multipliers written as words.
@@ -55,12 +74,35 @@ pub(crate) fn scale_abbrev(w: &str) -> Option<(f64, bool)> {
 /// "first" … "twentieth", the tens ("thirtieth"), "hundredth".
 pub(crate) fn ordinal_word(w: &str) -> Option<f64> {
     const ORDINALS: [&str; 20] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
     ];
     const TENS: [&str; 7] = [
-        "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
     ];
     if let Some(n) = ORDINALS.iter().position(|&o| o == w) {
         return Some(n as f64 + 1.0);
@@ -174,8 +216,18 @@ pub(crate) enum MonthForm {
 /// "may" the verb and "march" the noun are never months.
 pub(crate) fn month(raw: &str) -> Option<(i8, MonthForm)> {
     const FULL: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     if let Some(n) = FULL.iter().position(|&m| m == raw) {
         return Some((n as i8 + 1, MonthForm::Full));
@@ -221,8 +273,21 @@ pub(crate) fn weekday(raw: &str) -> Option<Weekday> {
 pub(crate) fn weekday_name_before(low: &str) -> bool {
     matches!(
         low,
-        "black" | "good" | "super" | "bloody" | "ash" | "easter" | "palm" | "cyber" | "holy" | "maundy"
-            | "shrove" | "giving" | "whit" | "low" | "small"
+        "black"
+            | "good"
+            | "super"
+            | "bloody"
+            | "ash"
+            | "easter"
+            | "palm"
+            | "cyber"
+            | "holy"
+            | "maundy"
+            | "shrove"
+            | "giving"
+            | "whit"
+            | "low"
+            | "small"
     )
 }
 
@@ -230,8 +295,20 @@ pub(crate) fn weekday_name_before(low: &str) -> bool {
 pub(crate) fn weekday_name_after(raw: &str) -> bool {
     matches!(
         raw,
-        "Times" | "Telegraph" | "Express" | "Mirror" | "Post" | "Herald" | "Mail" | "Star" | "Independent"
-            | "Sport" | "Tribune" | "Observer" | "Morning" | "School"
+        "Times"
+            | "Telegraph"
+            | "Express"
+            | "Mirror"
+            | "Post"
+            | "Herald"
+            | "Mail"
+            | "Star"
+            | "Independent"
+            | "Sport"
+            | "Tribune"
+            | "Observer"
+            | "Morning"
+            | "School"
     )
 }
 
@@ -391,15 +468,86 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 pub(crate) fn is_function_word(low: &str) -> bool {
     matches!(
         low,
-        "and" | "or" | "nor" | "per" | "than" | "percent" | "pct" | "times" | "ago" | "of" | "later"
-            | "earlier" | "apiece" | "each" | "a" | "an" | "the" | "another" | "former" | "latter"
-            | "least" | "most" | "more" | "less" | "fewer" | "much" | "many" | "also" | "not"
-            | "already" | "still" | "even" | "again" | "together" | "away" | "back" | "ahead"
-            | "there" | "here" | "now" | "then" | "yet" | "ever" | "never" | "since" | "ago."
-            | "among" | "against" | "across" | "per cent" | "o'clock" | "am" | "pm" | "a.m" | "p.m"
-            | "gmt" | "utc" | "respectively" | "instead" | "too" | "alone" | "apart" | "overall"
-            | "including" | "within" | "without" | "toward" | "towards" | "via" | "near" | "amid"
-            | "despite" | "upon" | "onto" | "whose" | "whom" | "which" | "who" | "what" | "that"
+        "and"
+            | "or"
+            | "nor"
+            | "per"
+            | "than"
+            | "percent"
+            | "pct"
+            | "times"
+            | "ago"
+            | "of"
+            | "later"
+            | "earlier"
+            | "apiece"
+            | "each"
+            | "a"
+            | "an"
+            | "the"
+            | "another"
+            | "former"
+            | "latter"
+            | "least"
+            | "most"
+            | "more"
+            | "less"
+            | "fewer"
+            | "much"
+            | "many"
+            | "also"
+            | "not"
+            | "already"
+            | "still"
+            | "even"
+            | "again"
+            | "together"
+            | "away"
+            | "back"
+            | "ahead"
+            | "there"
+            | "here"
+            | "now"
+            | "then"
+            | "yet"
+            | "ever"
+            | "never"
+            | "since"
+            | "ago."
+            | "among"
+            | "against"
+            | "across"
+            | "per cent"
+            | "o'clock"
+            | "am"
+            | "pm"
+            | "a.m"
+            | "p.m"
+            | "gmt"
+            | "utc"
+            | "respectively"
+            | "instead"
+            | "too"
+            | "alone"
+            | "apart"
+            | "overall"
+            | "including"
+            | "within"
+            | "without"
+            | "toward"
+            | "towards"
+            | "via"
+            | "near"
+            | "amid"
+            | "despite"
+            | "upon"
+            | "onto"
+            | "whose"
+            | "whom"
+            | "which"
+            | "who"
+            | "what"
+            | "that"
     )
 }
 
@@ -417,7 +565,10 @@ pub(crate) fn is_modifier(low: &str) -> bool {
         "al", "ic", "ive", "ous", "ful", "less", "ese", "ian", "ish", "ary", "ern", "ior", "ing",
         "ed", "ible", "able",
     ];
-    MODIFIERS.binary_search(&low).is_ok() || SUFFIXES.iter().any(|s| low.len() > s.len() + 2 && low.ends_with(s))
+    MODIFIERS.binary_search(&low).is_ok()
+        || SUFFIXES
+            .iter()
+            .any(|s| low.len() > s.len() + 2 && low.ends_with(s))
 }
 
 /// Plural nouns, loosely: ends in "s" (not "ss", "us", "is"), or an
@@ -439,12 +590,114 @@ pub(crate) fn is_plural_noun(low: &str) -> bool {
 pub(crate) fn is_people_noun(low: &str) -> bool {
     matches!(
         low,
-        "people" | "persons" | "troops" | "soldiers" | "civilians" | "residents" | "workers" | "children"
-            | "migrants" | "refugees" | "deaths" | "casualties" | "cases" | "homes" | "houses" | "jobs"
-            | "votes" | "members" | "officials" | "employees" | "students" | "prisoners" | "protesters"
-            | "police" | "officers" | "fighters" | "tourists" | "visitors" | "passengers" | "delegates"
-            | "patients" | "victims" | "sanctions" | "drones" | "missiles" | "tanks" | "vehicles"
+        "people"
+            | "persons"
+            | "troops"
+            | "soldiers"
+            | "civilians"
+            | "residents"
+            | "workers"
+            | "children"
+            | "migrants"
+            | "refugees"
+            | "deaths"
+            | "casualties"
+            | "cases"
+            | "homes"
+            | "houses"
+            | "jobs"
+            | "votes"
+            | "members"
+            | "officials"
+            | "employees"
+            | "students"
+            | "prisoners"
+            | "protesters"
+            | "police"
+            | "officers"
+            | "fighters"
+            | "tourists"
+            | "visitors"
+            | "passengers"
+            | "delegates"
+            | "patients"
+            | "victims"
+            | "sanctions"
+            | "drones"
+            | "missiles"
+            | "tanks"
+            | "vehicles"
     )
+}
+
+/// Superlatives that follow an ordinal ("second largest").
+pub(crate) fn is_superlative(low: &str) -> bool {
+    matches!(
+        low,
+        "largest"
+            | "biggest"
+            | "highest"
+            | "lowest"
+            | "smallest"
+            | "longest"
+            | "strongest"
+            | "richest"
+            | "deadliest"
+            | "busiest"
+            | "worst"
+            | "best"
+            | "fastest"
+            | "oldest"
+            | "greatest"
+            | "most"
+            | "least"
+            | "heaviest"
+            | "poorest"
+            | "widest"
+            | "weakest"
+            | "costliest"
+            | "closest"
+    )
+}
+
+/// Capitalised words that may open a sentence before a number without
+/// making it part of a name ("Only 37 people", "Today 40 drones").
+pub(crate) fn leads_number(low: &str) -> bool {
+    is_function_word(low)
+        || matches!(
+            low,
+            "just"
+                | "another"
+                | "exactly"
+                | "precisely"
+                | "barely"
+                | "merely"
+                | "almost"
+                | "nearly"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "some"
+                | "last"
+                | "next"
+                | "every"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "only"
+                | "over"
+                | "under"
+                | "below"
+                | "above"
+                | "record"
+                | "fully"
+                | "well"
+                | "perhaps"
+                | "maybe"
+                | "still"
+                | "totaling"
+                | "totalling"
+        )
 }
 
 /// Prefixes glued to a number by a hyphen that keep it a fact ("mid-2023").
@@ -456,25 +709,65 @@ pub(crate) fn number_prefix(low: &str) -> bool {
 pub(crate) fn clock_word(low: &str) -> bool {
     matches!(
         low,
-        "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc" | "edt" | "est" | "cet" | "cest" | "bst" | "msk"
-            | "hrs" | "o'clock" | "pdt" | "pst" | "ist" | "jst"
+        "a.m"
+            | "p.m"
+            | "am"
+            | "pm"
+            | "gmt"
+            | "utc"
+            | "edt"
+            | "est"
+            | "cet"
+            | "cest"
+            | "bst"
+            | "msk"
+            | "hrs"
+            | "o'clock"
+            | "pdt"
+            | "pst"
+            | "ist"
+            | "jst"
     )
 }
 
 /// Words before a weekday or period that point to the future, so the
 /// weekday resolves forwards ("will meet on Tuesday").
 pub(crate) fn future_cue(low: &str) -> bool {
-    matches!(low, "will" | "shall" | "won't" | "upcoming" | "scheduled" | "expected" | "due")
-        || low.ends_with("'ll")
+    // Not "due": "delayed due to rain on Tuesday" is past.
+    matches!(
+        low,
+        "will" | "shall" | "won't" | "upcoming" | "scheduled" | "expected"
+    ) || low.ends_with("'ll")
 }
 
 /// Words before a bare month that make "May" and "March" months.
 pub(crate) fn month_context(low: &str) -> bool {
     matches!(
         low,
-        "in" | "since" | "until" | "till" | "by" | "from" | "of" | "during" | "through" | "before"
-            | "after" | "between" | "to" | "and" | "early" | "late" | "mid" | "-" | "throughout"
-            | "last" | "next" | "this" | "that" | "each" | "every"
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "from"
+            | "of"
+            | "during"
+            | "through"
+            | "before"
+            | "after"
+            | "between"
+            | "to"
+            | "and"
+            | "early"
+            | "late"
+            | "mid"
+            | "-"
+            | "throughout"
+            | "last"
+            | "next"
+            | "this"
+            | "that"
+            | "each"
+            | "every"
     )
 }
 
@@ -488,29 +781,88 @@ const CODES: &[&str] = &[
 ];
 
 const VERBS: &[&str] = &[
-    "agree", "agrees", "appear", "appears", "are", "became", "become", "began", "brought",
-    "built", "came", "can", "come", "comes", "could", "did", "do", "does", "fell", "felt",
-    "found", "gave", "get", "gets", "go", "goes", "got", "had", "has", "have", "held", "hit",
-    "hold", "holds", "is", "kept", "led", "left", "look", "looks", "lost", "made", "make",
-    "makes", "may", "mean", "means", "meet", "meets", "met", "might", "must", "need", "needs",
-    "paid", "put", "ran", "remain", "remains", "rose", "run", "said", "sat", "saw", "say",
-    "says", "see", "seem", "seems", "sees", "sent", "set", "shall", "should", "show", "shows",
-    "sold", "spoke", "stood", "take", "takes", "thought", "told", "took", "want", "wants",
-    "was", "went", "were", "will", "won", "would", "wrote",
+    "agree", "agrees", "appear", "appears", "are", "became", "become", "began", "brought", "built",
+    "came", "can", "come", "comes", "could", "did", "do", "does", "fell", "felt", "found", "gave",
+    "get", "gets", "go", "goes", "got", "had", "has", "have", "held", "hit", "hold", "holds", "is",
+    "kept", "led", "left", "look", "looks", "lost", "made", "make", "makes", "may", "mean",
+    "means", "meet", "meets", "met", "might", "must", "need", "needs", "paid", "put", "ran",
+    "remain", "remains", "rose", "run", "said", "sat", "saw", "say", "says", "see", "seem",
+    "seems", "sees", "sent", "set", "shall", "should", "show", "shows", "sold", "spoke", "stood",
+    "take", "takes", "thought", "told", "took", "want", "wants", "was", "went", "were", "will",
+    "won", "would", "wrote",
 ];
 
 const MODIFIERS: &[&str] = &[
-    "additional", "annual", "armed", "big", "border", "business", "cargo", "civilian",
-    "foreign", "former", "full", "further", "gas", "government", "high", "huge", "joint", "key",
-    "large", "low", "main", "major", "military", "minor", "new", "official", "oil", "old",
-    "other", "overseas", "peace", "press", "security", "senior", "separate", "several", "small",
-    "state", "summit", "top", "trade", "war", "working", "young",
+    "additional",
+    "annual",
+    "armed",
+    "big",
+    "border",
+    "business",
+    "cargo",
+    "civilian",
+    "foreign",
+    "former",
+    "full",
+    "further",
+    "gas",
+    "government",
+    "high",
+    "huge",
+    "joint",
+    "key",
+    "large",
+    "low",
+    "main",
+    "major",
+    "military",
+    "minor",
+    "new",
+    "official",
+    "oil",
+    "old",
+    "other",
+    "overseas",
+    "peace",
+    "press",
+    "security",
+    "senior",
+    "separate",
+    "several",
+    "small",
+    "state",
+    "summit",
+    "top",
+    "trade",
+    "war",
+    "working",
+    "young",
 ];
 
 const IRREGULAR_PLURALS: &[&str] = &[
-    "aircraft", "cattle", "children", "crew", "feet", "fish", "geese", "gw", "kg", "km",
-    "livestock", "men", "mice", "mph", "mw", "people", "personnel", "police", "sheep", "staff",
-    "teeth", "women", "youth",
+    "aircraft",
+    "cattle",
+    "children",
+    "crew",
+    "feet",
+    "fish",
+    "geese",
+    "gw",
+    "kg",
+    "km",
+    "livestock",
+    "men",
+    "mice",
+    "mph",
+    "mw",
+    "people",
+    "personnel",
+    "police",
+    "sheep",
+    "staff",
+    "teeth",
+    "women",
+    "youth",
 ];
 
 #[cfg(test)]

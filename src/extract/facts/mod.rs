@@ -5,9 +5,12 @@
 //!
 //! - **Numbers** in digits ("240", "1,200", "12.5 million", "99bn") or words
 //!   ("two", "twenty-one", "three dozen", "a quarter", "two and half",
-//!   "half a million"). A number written in words is only reported when it
-//!   says something: with a noun, unit, scale, fraction or qualifier ("one
-//!   of the largest" and "the two met" are not facts).
+//!   "half a million", "two-thirds"). A number written in words is only
+//!   reported when it says something: with a noun, unit, scale, fraction or
+//!   qualifier ("one of the largest" and "the two met" are not facts). The
+//!   glued "m", "k" and "b" count only for money or before a plural noun
+//!   ("€3.5m", "1.5m barrels", but not "100m sprint"). A hyphenated range
+//!   or score ("10-15", "3-1") gives one fact per number.
 //! - **Counts**: a number and the noun it counts ("37 people", "two nominal
 //!   heads", "1,200 Russian soldiers"). The span runs to the noun; `unit` is
 //!   the head noun in lower case *as written* (plural kept: "people",
@@ -26,9 +29,12 @@
 //!   ("in 1812"), unless a qualifier or a word like "people" makes it a
 //!   count. "2022-23" is one year fact (the first year).
 //! - **Ordinals**: "first", "fifth term", "twenty-first", "3rd", "21st
-//!   century", "second-largest economy" and ranks ("No. 2 official"). Word
-//!   ordinals need a noun after them, so adverbial "first" is skipped, and
-//!   "second" followed by no noun is left alone (it may be the time unit).
+//!   century", "second-largest economy", "second largest") and ranks ("No. 2
+//!   official"; "No 10" without a noun is Downing Street and skipped). Word
+//!   ordinals need a noun or superlative after them, so adverbial "first"
+//!   ("was first elected") is skipped; "second" is the ordinal before a noun
+//!   and the unit of time otherwise ("30 seconds"), and idioms ("wait a
+//!   second", "third party", "First Lady", "Second World War") are skipped.
 //! - **Dates**: "Aug. 21, 2024", "August 21", "21 August 2024", "the 21st of
 //!   August", "2024-08-21", "21.08.2024", "8/21/2024", month and year
 //!   ("Feb. 2022", "February 2022"), a bare month ("in March", "July this
@@ -44,8 +50,9 @@
 //!   ago", "three days from now").
 //! - **Durations**: "four-day trip" (the noun is in the span and is the
 //!   `unit`), "two days of talks", "for three years", "an hour and a half",
-//!   "less than a month". Ages ("71-year-old", "71 years old") are counts
-//!   with `unit` "years old".
+//!   "less than a month", "a quarter of a century" (25 years). Rates ("twice
+//!   a year", "barrels a day") are not durations. Ages ("71-year-old", "71
+//!   years old") are counts with `unit` "years old".
 //! - **Qualifiers** before a numeric fact are part of its span and set
 //!   `qualifier`: "more than", "over", "above", "less than", "fewer than",
 //!   "under", "at least", "at most", "no more than", "up to", "as many as",
@@ -79,9 +86,9 @@
 //!   ("last February" in April 2023 is February 2022).
 //! - A bare weekday is the most recent such day on or before publication
 //!   (news is past tense: "Wednesday" in a Wednesday report is that day),
-//!   unless a future marker ("will", "’ll", "expected", "scheduled",
-//!   "due", "upcoming") precedes it in the sentence, when it is the first
-//!   such day on or after publication. "last Friday" is strictly before,
+//!   unless a future marker ("will", "’ll", "shall", "expected",
+//!   "scheduled", "upcoming") comes shortly before it in the sentence, when
+//!   it is the first such day on or after publication. "last Friday" is strictly before,
 //!   "next Tuesday" strictly after, "this Friday" on or after.
 //! - Counted relative times shift the publication date; a fraction of a
 //!   month or year is counted in days ("two and half years ago" is 30
@@ -287,7 +294,11 @@ impl<'a> Scanner<'a> {
     fn fact(&self, hit: Hit, qualifier: Option<Qualifier>) -> Option<Fact> {
         let first = self.toks.get(hit.start)?;
         let last = self.toks.get(hit.end.checked_sub(1)?)?;
-        let trim = if hit.trim_possessive { last.possessive } else { 0 };
+        let trim = if hit.trim_possessive {
+            last.possessive
+        } else {
+            0
+        };
         let span = Span::new(first.span.start, last.span.end - trim);
         let text = self.text.get(span.range())?;
         if text.is_empty() {
@@ -327,7 +338,9 @@ impl<'a> Scanner<'a> {
 
     /// The raw token without a possessive ending.
     fn base_raw(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &t.raw[..t.raw.len() - t.possessive])
+        self.toks
+            .get(i)
+            .map_or("", |t| &t.raw[..t.raw.len() - t.possessive])
     }
 
     fn before(&self, i: usize) -> &str {
@@ -340,7 +353,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_num(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -373,7 +388,8 @@ impl<'a> Scanner<'a> {
         };
         let w = t.low.as_str();
         t.kind == TokenKind::Word
-            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'')
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '\'')
             && !crate::text::tokens::is_stopword(w)
             && !lexicon::is_function_word(w)
             && !lexicon::is_verb_like(w)
@@ -400,7 +416,7 @@ impl<'a> Scanner<'a> {
 
     /// A future marker shortly before token `i`.
     fn future_before(&self, i: usize) -> bool {
-        (i.saturating_sub(12)..i).any(|k| lexicon::future_cue(self.low(k)) || self.low(k) == "next")
+        (i.saturating_sub(12)..i).any(|k| lexicon::future_cue(self.low(k)))
     }
 
     // ----- qualifiers -----------------------------------------------------
@@ -468,7 +484,10 @@ impl<'a> Scanner<'a> {
             parts = vec![self.raw(i), self.raw(i + 2), self.raw(i + 4)];
             end = i + 5;
         }
-        if !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+        if !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        {
             return None;
         }
         let n = |k: usize| parts[k].parse::<i64>().ok();
@@ -476,10 +495,11 @@ impl<'a> Scanner<'a> {
         let lens = (parts[0].len(), parts[1].len(), parts[2].len());
         let start = i;
         match lens {
-            (4, 1..=2, 1..=2) => Some(match ymd(a, b, c) {
-                Some(_) => self.date_hit(start, end, Some(a), b, c),
-                None => Step::Skip(end),
-            }),
+            // "2023-02-29" is still a date, with no day to resolve to.
+            (4, 1..=2, 1..=2) if (1..=12).contains(&b) && (1..=31).contains(&c) => {
+                Some(self.date_hit(start, end, Some(a), b, c))
+            }
+            (4, 1..=2, 1..=2) => Some(Step::Skip(end)),
             (1..=2, 1..=2, 4) => {
                 let (month, day) = match (a, b) {
                     // "21.08.2024" is day first.
@@ -510,7 +530,9 @@ impl<'a> Scanner<'a> {
         let raw = self.raw(i);
         let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
         let suffix = raw[digits..].to_ascii_lowercase();
-        if !(1..=2).contains(&digits) || !(suffix.is_empty() || matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")) {
+        if !(1..=2).contains(&digits)
+            || !(suffix.is_empty() || matches!(suffix.as_str(), "st" | "nd" | "rd" | "th"))
+        {
             return None;
         }
         if matches!(self.raw(i + 1), ":" | "%") && self.glued(i + 1) {
@@ -590,7 +612,9 @@ impl<'a> Scanner<'a> {
             _ => None,
         };
         if let (Some(offset), "year") = (offset, self.low(k + 1)) {
-            let year = self.published.and_then(|p| i64::from(p.year()).checked_add(offset));
+            let year = self
+                .published
+                .and_then(|p| i64::from(p.year()).checked_add(offset));
             let resolved = year.and_then(|y| ymd(y, month, 1));
             let hit = Hit {
                 resolved,
@@ -726,7 +750,8 @@ impl<'a> Scanner<'a> {
         if !matches!(self.raw(i), "No" | "Nos") {
             return None;
         }
-        let k = if self.raw(i + 1) == "." && self.glued(i + 1) { i + 2 } else { i + 1 };
+        let dotted = self.raw(i + 1) == "." && self.glued(i + 1);
+        let k = if dotted { i + 2 } else { i + 1 };
         let raw = self.raw(k);
         if !self.is_num(k) || raw.len() > 3 || !raw.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -734,6 +759,8 @@ impl<'a> Scanner<'a> {
         let n: f64 = raw.parse().ok()?;
         let (unit, end) = match self.head(k + 1, Head::Any) {
             Some((unit, end)) => (Some(unit), end),
+            // "No 10" alone is Downing Street; "No 1 seed" is a rank.
+            None if !dotted => return Some(Step::Skip(k + 1)),
             None => (None, k + 1),
         };
         Some(Step::Hit(Hit {
@@ -759,7 +786,10 @@ impl<'a> Scanner<'a> {
             }
         } else {
             let (n, suffix) = parse_digits(tok.raw)?;
-            if n.fract() != 0.0 || !(1.0..=1e6).contains(&n) || !lexicon::ordinal_suffix(n as u64, &suffix) {
+            if n.fract() != 0.0
+                || !(1.0..=1e6).contains(&n)
+                || !lexicon::ordinal_suffix(n as u64, &suffix)
+            {
                 return None;
             }
             (n, i + 1)
@@ -777,21 +807,34 @@ impl<'a> Scanner<'a> {
                 return Some(Step::Skip(end + 2));
             }
         }
-        let head = self.head(end, Head::Any);
+        // "the world's second largest": the superlative is part of the rank.
+        if self.toks.get(end).is_some_and(|t| t.gap) && lexicon::is_superlative(self.low(end)) {
+            end += 1;
+        }
+        // "was first elected": an adverb, not a rank.
+        let head = if self.low(end).ends_with("ed") {
+            None
+        } else {
+            self.head(end, Head::Any)
+        };
         if let Some((unit, _)) = &head {
             let idiom = match value as u32 {
                 1 => matches!(unit.as_str(), "lady" | "aid" | "responders"),
-                3 => matches!(unit.as_str(), "party" | "parties" | "country" | "countries" | "world"),
+                3 => matches!(
+                    unit.as_str(),
+                    "party" | "parties" | "country" | "countries" | "world"
+                ),
                 _ => false,
             };
             if idiom && end == i + 1 {
                 return Some(Step::Skip(end + 1));
             }
         }
+        let ranked = end > i + 1;
         let (unit, end) = match head {
             Some((unit, end)) => (Some(unit), end),
             // A word ordinal with no noun is an adverb ("first, …").
-            None if words => return None,
+            None if words && !ranked => return None,
             None => (None, end),
         };
         Some(Step::Hit(Hit {
@@ -805,42 +848,54 @@ impl<'a> Scanner<'a> {
     /// modifiers and a head noun. Returns the head (lower case, as
     /// written) and the token after it.
     fn head(&self, k: usize, rule: Head) -> Option<(String, usize)> {
+        // A modifier passed over that could itself be the noun, in case
+        // what follows it is not ("No. 2 official arrived").
+        let mut fallback = None;
         let mut j = k;
         for _ in 0..3 {
-            let tok = self.toks.get(j)?;
-            if tok.kind != TokenKind::Word || !tok.gap || !self.is_content(j) {
-                return None;
-            }
+            let Some(tok) = self.toks.get(j) else {
+                return fallback;
+            };
             // A compound ("full-scale", "year-on-year") is not followed up.
-            if self.hyphen(j + 1) {
-                return None;
+            if tok.kind != TokenKind::Word || !tok.gap || !self.is_content(j) || self.hyphen(j + 1)
+            {
+                return fallback;
             }
             let w = tok.low.as_str();
             let cap = self.capitalised(j);
             let plural = lexicon::is_plural_noun(w);
-            let modifier = lexicon::is_modifier(w) || (cap && nationality(w));
+            // Participles modify; they do not head ("two killed").
+            let participle = w.ends_with("ed") || (w.ends_with("ing") && !plural);
+            let fits = (!cap || plural)
+                && !participle
+                && match rule {
+                    Head::Plural => plural,
+                    Head::Singular => !plural,
+                    Head::Any => true,
+                };
+            let next = self.low(j + 1);
+            // Noun compounds count their last noun ("193 member states",
+            // "1,000 square kilometres", "3 Iskander missiles").
+            let compound = rule == Head::Plural && !plural && lexicon::is_plural_noun(next);
+            let modifier = lexicon::is_modifier(w) || (cap && nationality(w)) || compound;
             let more = self.toks.get(j + 1).is_some_and(|t| t.gap)
                 && self.is_content(j + 1)
-                && !self.hyphen(j + 2);
+                && !self.hyphen(j + 2)
+                && !next.ends_with("ed");
             if modifier && more && tok.possessive == 0 {
+                if fits {
+                    fallback = Some((w.to_string(), j + 1));
+                }
                 j += 1;
                 continue;
             }
-            if cap && !plural {
-                return None;
-            }
-            // Participles modify; they do not head ("two killed").
-            if w.ends_with("ed") || (w.ends_with("ing") && !plural) {
-                return None;
-            }
-            let fits = match rule {
-                Head::Plural => plural,
-                Head::Singular => !plural,
-                Head::Any => true,
+            return if fits {
+                Some((w.to_string(), j + 1))
+            } else {
+                fallback
             };
-            return fits.then(|| (w.to_string(), j + 1));
         }
-        None
+        fallback
     }
 
     // ----- money ----------------------------------------------------------
@@ -849,7 +904,9 @@ impl<'a> Scanner<'a> {
     fn money_prefix(&self, i: usize) -> Option<Step> {
         let (currency, k) = if let Some(c) = lexicon::currency_symbol(self.raw(i)) {
             (c, i + 1)
-        } else if let Some(c) = lexicon::dollar_prefix(self.raw(i)).filter(|_| self.raw(i + 1) == "$" && self.glued(i + 1)) {
+        } else if let Some(c) = lexicon::dollar_prefix(self.raw(i))
+            .filter(|_| self.raw(i + 1) == "$" && self.glued(i + 1))
+        {
             (c, i + 2)
         } else if let Some(c) = lexicon::currency_code(self.raw(i)).filter(|_| self.is_num(i + 1)) {
             (c, i + 1)
@@ -942,16 +999,22 @@ impl<'a> Scanner<'a> {
         let prev = i.checked_sub(1);
         // "COVID-19", "Su-57" (but "mid-2023").
         if let Some(p) = prev {
-            if self.low(p) == "-" && self.glued(i) && self.glued(p) && p > 0 && self.is_word(p - 1) {
-                if !lexicon::number_prefix(self.low(p - 1)) {
-                    return Some(Step::Skip(self.chain_end(i)));
-                }
+            if self.low(p) == "-"
+                && self.glued(i)
+                && self.glued(p)
+                && p > 0
+                && self.is_word(p - 1)
+                && !lexicon::number_prefix(self.low(p - 1))
+            {
+                return Some(Step::Skip(self.chain_end(i)));
             }
-            // "Boeing 737", "Article 5", "Vision 2030".
+            // "Boeing 737", "Article 5", "Vision 2030" (but "Only 37",
+            // "In 2023").
             if self.is_word(p)
                 && !self.glued(i)
                 && self.capitalised(p)
-                && !self.initial(p)
+                && !lexicon::leads_number(self.low(p))
+                && !crate::text::tokens::is_stopword(self.low(p))
                 && self.toks[p].possessive == 0
                 && lexicon::month(self.raw(p)).is_none()
                 && lexicon::weekday(self.raw(p)).is_none()
@@ -962,20 +1025,30 @@ impl<'a> Scanner<'a> {
                 return Some(Step::Skip(self.chain_end(i)));
             }
             // "+7 495 …", "#1".
-            if matches!(self.raw(p), "+" | "#" | "№") && self.glued(i) && !(p > 0 && self.is_num(p - 1)) {
+            if matches!(self.raw(p), "+" | "#" | "№")
+                && self.glued(i)
+                && !(p > 0 && self.is_num(p - 1))
+            {
                 let mut end = i + 1;
-                while end < i + 8 && (self.is_num(end) || matches!(self.raw(end), "-" | "(" | ")" | ".")) {
+                while end < i + 8
+                    && (self.is_num(end) || matches!(self.raw(end), "-" | "(" | ")" | "."))
+                {
                     end += 1;
                 }
                 return Some(Step::Skip(end));
             }
             // "(202) 555-0123".
-            if self.raw(p) == "(" && raw.len() == 3 && self.raw(i + 1) == ")" && self.is_num(i + 2) {
+            if self.raw(p) == "(" && raw.len() == 3 && self.raw(i + 1) == ")" && self.is_num(i + 2)
+            {
                 return Some(Step::Skip(self.chain_end(i + 2)));
             }
         }
         // "0123", "007".
-        if raw.len() > 1 && raw.starts_with('0') && raw.as_bytes()[1].is_ascii_digit() && !raw.contains('.') {
+        if raw.len() > 1
+            && raw.starts_with('0')
+            && raw.as_bytes()[1].is_ascii_digit()
+            && !raw.contains('.')
+        {
             return Some(Step::Skip(self.chain_end(i)));
         }
         // "10:47", "3 p.m.", "11am".
@@ -991,9 +1064,10 @@ impl<'a> Scanner<'a> {
         }
         // Chains: "24/7", "9/11", "555-0123", "1-2-3".
         let end = self.chain_end(i);
-        let groups = (end - i + 1) / 2;
+        let groups = (end - i).div_ceil(2);
         let slash = (i..end).any(|k| self.raw(k) == "/");
-        let phone = groups == 2 && raw.len() >= 3 && self.raw(i + 2).len() >= 4 && !self.year_range(i);
+        let phone =
+            groups == 2 && raw.len() >= 3 && self.raw(i + 2).len() >= 4 && !self.year_range(i);
         if slash || groups >= 3 || phone {
             return Some(Step::Skip(end));
         }
@@ -1003,7 +1077,12 @@ impl<'a> Scanner<'a> {
     /// One past a run of numbers glued by hyphens or slashes from `i`.
     fn chain_end(&self, i: usize) -> usize {
         let mut end = i + 1;
-        while end < i + 16 && matches!(self.low(end), "-" | "/") && self.glued(end) && self.glued(end + 1) && self.is_num(end + 1) {
+        while end < i + 16
+            && matches!(self.low(end), "-" | "/")
+            && self.glued(end)
+            && self.glued(end + 1)
+            && self.is_num(end + 1)
+        {
             end += 2;
         }
         end
@@ -1041,11 +1120,13 @@ impl<'a> Scanner<'a> {
             num.four_digits = self.raw(i).len() == 4;
             let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
             let w = self.low(j);
-            let scale = lexicon::scale_word(w).filter(|_| w != "hundred").or_else(|| {
-                lexicon::scale_abbrev(w)
-                    .filter(|&(_, clear)| clear || money)
-                    .map(|(s, _)| s)
-            });
+            let scale = lexicon::scale_word(w)
+                .filter(|_| w != "hundred")
+                .or_else(|| {
+                    lexicon::scale_abbrev(w)
+                        .filter(|&(_, clear)| clear || money)
+                        .map(|(s, _)| s)
+                });
             if let Some(scale) = scale.filter(|_| self.is_word(j)) {
                 value *= scale;
                 num.scaled = true;
@@ -1087,9 +1168,15 @@ impl<'a> Scanner<'a> {
             if lexicon::scale_word(next).is_none() && next != "dozen" {
                 // "a month ago", "less than a month", but not "twice a
                 // year" or "once a week".
-                let (_, plural) = self.time_unit_at(i + 1)?;
-                let per = matches!(self.before(i), "once" | "twice" | "thrice" | "times" | "per" | "every" | "each");
-                return (!plural && !per).then_some(Num {
+                let (unit, plural) = self.time_unit_at(i + 1)?;
+                // A rate: "twice a year", "barrels a day".
+                let per = matches!(
+                    self.before(i),
+                    "once" | "twice" | "thrice" | "times" | "per" | "every" | "each"
+                ) || lexicon::is_plural_noun(self.before(i));
+                // "wait a second", "in a minute": idioms, not durations.
+                let idiom = matches!(unit, TimeUnit::Second | TimeUnit::Minute);
+                return (!plural && !per && !idiom).then_some(Num {
                     value: 1.0,
                     article: true,
                     ..num
@@ -1111,6 +1198,15 @@ impl<'a> Scanner<'a> {
                     });
                 }
             }
+            if matches!(self.low(i + 1), "a" | "an")
+                && lexicon::time_unit(self.low(i + 2)).is_some()
+            {
+                return Some(Num {
+                    value: 0.5,
+                    scaled: true,
+                    ..num
+                });
+            }
             // Only "half of" says something without a qualifier ("more
             // than half"); "cut in half" does not.
             return (!self.is_word(i + 1) || self.low(i + 1) == "of").then_some(Num {
@@ -1125,14 +1221,19 @@ impl<'a> Scanner<'a> {
     /// A fraction ("a quarter") ends here: not before a noun, which would
     /// make it an ordinal ("a third term") or a thing ("a quarter mile").
     fn fraction_fits(&self, k: usize) -> bool {
-        !self.is_word(k) || !self.is_content(k) || self.hyphen(k + 1) || lexicon::time_unit(self.low(k)).is_some()
+        !self.is_word(k)
+            || !self.is_content(k)
+            || self.hyphen(k + 1)
+            || lexicon::time_unit(self.low(k)).is_some()
     }
 
     /// "thirds" or "-thirds" at `j`: (fraction, end).
     fn plural_fraction(&self, j: usize) -> Option<(f64, usize)> {
         let at = if self.hyphen(j) { j + 1 } else { j };
         match lexicon::fraction_word(self.low(at)) {
-            Some((f, true)) if at == j + 1 || self.toks.get(j).is_some_and(|t| t.gap) => Some((f, at + 1)),
+            Some((f, true)) if at == j + 1 || self.toks.get(j).is_some_and(|t| t.gap) => {
+                Some((f, at + 1))
+            }
             _ => None,
         }
     }
@@ -1159,13 +1260,18 @@ impl<'a> Scanner<'a> {
             let w = self.low(j);
             if let Some(u) = lexicon::unit_word(w) {
                 let after_tens = last == Last::Tens && (1.0..=9.0).contains(&u);
-                if !(matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) || after_tens) || (num.article && !any) {
+                if !(matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And)
+                    || after_tens)
+                    || (num.article && !any)
+                {
                     break;
                 }
                 current += u;
                 last = Last::Unit;
             } else if let Some(t) = lexicon::tens_word(w) {
-                if !matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) || (num.article && !any) {
+                if !matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And)
+                    || (num.article && !any)
+                {
                     break;
                 }
                 current += t;
@@ -1195,11 +1301,18 @@ impl<'a> Scanner<'a> {
                 j += 1;
                 // Nothing adds to a dozen.
                 break;
-            } else if w == "-" && self.hyphen(j) && last == Last::Tens && lexicon::unit_word(self.low(j + 1)).is_some() {
+            } else if w == "-"
+                && self.hyphen(j)
+                && last == Last::Tens
+                && lexicon::unit_word(self.low(j + 1)).is_some()
+            {
                 // "twenty-one": the unit follows.
                 j += 1;
                 continue;
-            } else if let Some(f) = self.plural_fraction(j).filter(|_| matches!(last, Last::Unit | Last::Tens)) {
+            } else if let Some(f) = self
+                .plural_fraction(j)
+                .filter(|_| matches!(last, Last::Unit | Last::Tens))
+            {
                 // "two-thirds", "three quarters".
                 current *= f.0;
                 num.scaled = true;
@@ -1219,7 +1332,8 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 let next = self.low(j + 1);
-                let number_next = lexicon::unit_word(next).is_some() || lexicon::tens_word(next).is_some();
+                let number_next =
+                    lexicon::unit_word(next).is_some() || lexicon::tens_word(next).is_some();
                 if !matches!(last, Last::Hundred | Last::Scale) || !number_next {
                     break;
                 }
@@ -1244,10 +1358,15 @@ impl<'a> Scanner<'a> {
         let start = num.start;
         let value = num.value;
         // "one of the largest", "no one", "the one": pronouns.
-        if num.words && value == 1.0 && !num.article {
-            if matches!(self.before(start), "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone") {
-                return None;
-            }
+        if num.words
+            && value == 1.0
+            && !num.article
+            && matches!(
+                self.before(start),
+                "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone"
+            )
+        {
+            return None;
         }
         if let Some((end, unit)) = self.percent_sign(e) {
             return Some(Step::Hit(Hit {
@@ -1266,7 +1385,25 @@ impl<'a> Scanner<'a> {
             }));
         }
         if num.loose_suffix {
-            return Some(Step::Skip(e));
+            // "1.5m barrels" is millions; "100m sprint" is metres.
+            return Some(match self.head(e, Head::Plural) {
+                Some((unit, end)) => Step::Hit(Hit {
+                    unit: Some(unit),
+                    ..Hit::number(start, end, FactKind::Count, value)
+                }),
+                None => Step::Skip(e),
+            });
+        }
+        // "a quarter of a century", "half an hour".
+        if value < 1.0 && num.scaled {
+            let k = match (self.low(e), self.low(e + 1)) {
+                ("of", "a" | "an") => e + 2,
+                ("a" | "an", _) => e + 1,
+                _ => e,
+            };
+            if let Some((unit, false)) = self.time_unit_at(k).filter(|_| k > e) {
+                return Some(self.duration(num, unit, k + 1));
+            }
         }
         if self.toks.get(e).is_some_and(|t| t.gap) {
             // Number agreement is not checked: "two day" is a typo, not a
@@ -1281,10 +1418,16 @@ impl<'a> Scanner<'a> {
                 return Some(self.adjectival_duration(num, unit, e + 2));
             }
             if num.words {
+                if lexicon::ordinal_unit_word(self.low(e + 1)).is_some() {
+                    // "twenty-first": an ordinal.
+                    return None;
+                }
                 // "one-sided", "two-way", "two-state".
                 return Some(Step::Skip(e + 2));
             }
-            if self.is_content(e + 1) && value.fract() == 0.0 {
+            // "20-member delegation" (but "2.7 million-strong" is no count
+            // of "strong").
+            if self.is_content(e + 1) && value.fract() == 0.0 && !num.scaled {
                 let word = self.low(e + 1).to_string();
                 return Some(Step::Hit(Hit {
                     unit: Some(word),
@@ -1295,15 +1438,32 @@ impl<'a> Scanner<'a> {
         if num.four_digits && !qualified && !self.is_people_next(e) {
             let prep = matches!(
                 self.before(start),
-                "in" | "since" | "of" | "from" | "until" | "till" | "by" | "before" | "after" | "between" | "during"
-                    | "circa" | "to" | "and" | "year" | "through"
+                "in" | "since"
+                    | "of"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "before"
+                    | "after"
+                    | "between"
+                    | "during"
+                    | "circa"
+                    | "to"
+                    | "and"
+                    | "year"
+                    | "through"
             );
             if (1900.0..2200.0).contains(&value) || ((1000.0..1900.0).contains(&value) && prep) {
                 let end = if self.year_range(start) { start + 3 } else { e };
                 return Some(Step::Hit(Hit::number(start, end, FactKind::Year, value)));
             }
         }
-        let rule = if value == 1.0 { Head::Singular } else { Head::Plural };
+        let rule = if value == 1.0 {
+            Head::Singular
+        } else {
+            Head::Plural
+        };
         if let Some((unit, end)) = self.head(e, rule) {
             return Some(Step::Hit(Hit {
                 unit: Some(unit),
@@ -1352,7 +1512,9 @@ impl<'a> Scanner<'a> {
         let relative = |sign: i64, end: usize| {
             Step::Hit(Hit {
                 value: value.clone(),
-                resolved: self.published.and_then(|p| calendar::shift(p, amount, unit, sign)),
+                resolved: self
+                    .published
+                    .and_then(|p| calendar::shift(p, amount, unit, sign)),
                 numeric: true,
                 ..Hit::new(num.start, end, FactKind::RelativeTime)
             })
@@ -1361,7 +1523,12 @@ impl<'a> Scanner<'a> {
             ("ago", _) => return relative(-1, end + 1),
             ("from", "now") => return relative(1, end + 2),
             ("hence", _) => return relative(1, end + 1),
-            ("old", _) if matches!(unit, TimeUnit::Year | TimeUnit::Month | TimeUnit::Week | TimeUnit::Day) => {
+            ("old", _)
+                if matches!(
+                    unit,
+                    TimeUnit::Year | TimeUnit::Month | TimeUnit::Week | TimeUnit::Day
+                ) =>
+            {
                 return Step::Hit(Hit {
                     unit: Some(format!("{unit_name}s old")),
                     ..Hit::number(num.start, end + 1, FactKind::Count, amount)
@@ -1418,7 +1585,10 @@ impl<'a> Scanner<'a> {
 /// Capitalised words that are adjectives of nationality ("Russian",
 /// "Chinese", "British", "Iraqi", "French").
 fn nationality(low: &str) -> bool {
-    low.len() > 3 && ["an", "ese", "ish", "i", "ch", "ic"].iter().any(|s| low.ends_with(s))
+    low.len() > 3
+        && ["an", "ese", "ish", "i", "ch", "ic"]
+            .iter()
+            .any(|s| low.ends_with(s))
 }
 
 /// Digits with optional thousands commas and decimals, and a letter

@@ -367,7 +367,7 @@ pub(crate) fn currency_word(low: &str) -> Option<(&'static str, bool)> {
         "ruble" | "rubles" | "rouble" | "roubles" => ("RUB", false),
         "rupee" | "rupees" => ("INR", false),
         "won" => ("KRW", true),
-        "hryvnia" | "hryvnias" | "hryvnias'" => ("UAH", false),
+        "hryvnia" | "hryvnias" => ("UAH", false),
         "lira" | "liras" => ("TRY", false),
         "shekel" | "shekels" => ("ILS", false),
         "riyal" | "riyals" => ("SAR", false),
@@ -513,11 +513,9 @@ pub(crate) fn is_function_word(low: &str) -> bool {
             | "ever"
             | "never"
             | "since"
-            | "ago."
             | "among"
             | "against"
             | "across"
-            | "per cent"
             | "o'clock"
             | "am"
             | "pm"

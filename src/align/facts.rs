@@ -41,7 +41,7 @@ fn is_time(kind: FactKind) -> bool {
 fn slot(fact: &Fact) -> Option<String> {
     if is_time(fact.kind) {
         if let Some(date) = fact.resolved {
-            return Some(format!("day {date}"));
+            return Some(format!("day {date} {}", precision(fact)));
         }
         if fact.kind == FactKind::Weekday {
             return Some(format!("weekday {}", weekday_name(&fact.text)));
@@ -66,6 +66,41 @@ fn slot(fact: &Fact) -> Option<String> {
         fact.unit.as_deref().unwrap_or("")
     ))
 }
+
+/// How precise a time expression is: "January" and "this year" resolve to
+/// the same first day but do not say the same thing.
+fn precision(fact: &Fact) -> &'static str {
+    let text = fact.text.to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.iter().any(|x| x.starts_with(w));
+    let day_number = words
+        .iter()
+        .any(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()));
+    if fact.kind == FactKind::Weekday
+        || day_number
+        || has("day")
+        || has("yesterday")
+        || has("today")
+        || has("tonight")
+    {
+        "day"
+    } else if has("weekend") {
+        "weekend"
+    } else if has("week") {
+        "week"
+    } else if has("month") || MONTHS.iter().any(|m| has(m)) {
+        "month"
+    } else {
+        "year"
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 fn weekday_name(text: &str) -> String {
     text.trim_end_matches(['’', '\'', 's']).to_lowercase()
@@ -124,7 +159,12 @@ pub(super) fn align_facts(
         let qualifiers: Vec<String> = facts
             .iter()
             .map(|(&m, f)| {
-                let q = f.qualifier.map_or("none".to_string(), |q| format!("{q:?}"));
+                let q = f.qualifier.map_or("no qualifier".to_string(), |q| {
+                    serde_json::to_value(q)
+                        .ok()
+                        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+                        .unwrap_or_default()
+                });
                 format!("{}: {q}", members[m].report.id)
             })
             .collect();

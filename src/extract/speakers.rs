@@ -20,7 +20,7 @@
 //! nothing supports a speaker, it stays `None`. Linear in the text.
 
 use super::names::{is_title_noun, EntityKind, Names};
-use super::Quote;
+use super::{Quote, QuoteKind};
 use crate::span::Span;
 use crate::text::tokens::{is_stopword, normalize, tokenize, Token, TokenKind};
 use crate::text::Document;
@@ -198,6 +198,8 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         names,
         quotes_spans: quotes.iter().map(|q| q.span).collect(),
         focus: None,
+        focus_paragraph: None,
+        focus_sentence: 0,
         promoted: Vec::new(),
     };
     let mut q = 0;
@@ -212,6 +214,11 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
                 .after_quote(quote_span, para.span.end)
                 .or_else(|| ctx.before_quote(&tokens, quote_span))
                 .or_else(|| ctx.according_to(&tokens));
+            if found.is_none() && quotes[q].kind == QuoteKind::Partial {
+                // A few words quoted in narrative belong to the sentence's
+                // subject: "Trump accused Cruz of being “very queasy”".
+                found = ctx.sentence_subject(&tokens, quote_span.start);
+            }
             if found.is_none() {
                 // A quote split by its attribution.
                 found = quotes[..q]
@@ -238,6 +245,19 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
                     let adjacent = *paragraph + 1 == sentence.paragraph;
                     if adjacent && (*continues || closes_paragraph) {
                         found = Some(prev.clone());
+                    }
+                }
+            }
+            let opens_sentence = text[sentence.span.start..quote_span.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+            if found.is_none() && quotes[q].kind == QuoteKind::Full && opens_sentence {
+                // A remark standing alone right after a sentence about its
+                // speaker, in the same paragraph.
+                if let (Some(entity), Some(p)) = (ctx.focus, ctx.focus_paragraph) {
+                    if p == sentence.paragraph && ctx.focus_sentence + 1 == si {
+                        let name = names.entities[entity].name.clone();
+                        found = Some((name, quote_span));
                     }
                 }
             }
@@ -268,7 +288,10 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
                 });
             }
         }
-        ctx.update_focus(si, &tokens);
+        if ctx.update_focus(si, &tokens) {
+            ctx.focus_paragraph = Some(sentence.paragraph);
+            ctx.focus_sentence = si;
+        }
     }
 }
 
@@ -287,6 +310,9 @@ struct Context<'a> {
     quotes_spans: Vec<Span>,
     /// The person in focus (entity index).
     focus: Option<usize>,
+    /// The paragraph and sentence where the focus was last named.
+    focus_paragraph: Option<usize>,
+    focus_sentence: usize,
     /// Single-word names seen as the subject of a reporting verb.
     promoted: Vec<usize>,
 }
@@ -558,10 +584,23 @@ impl Context<'_> {
         // The verb's subject is set off ("Jane Doe, who …, said") or the
         // verb is a participle ("…, telling Reuters"): the sentence's subject.
         let last_verb = *verbs.last()?;
-        let limit = before[last_verb].span.start;
+        let subject = self.sentence_subject(tokens, before[last_verb].span.start);
+        if subject.is_some() {
+            return subject;
+        }
+        // "He …, telling Reuters “…”".
+        let first = before.iter().find(|t| t.is_word())?;
+        if PRONOUNS.contains(&self.word(first).as_str()) {
+            return self.pronoun(first.span);
+        }
+        None
+    }
+
+    /// The first person or organisation named in the sentence before
+    /// `limit`, outside prepositional phrases and possessives.
+    fn sentence_subject(&self, tokens: &[Token], limit: usize) -> Found {
         let sentence_start = tokens.first()?.span.start;
-        let subject = self
-            .names
+        self.names
             .mentions
             .iter()
             .filter(|m| m.span.start >= sentence_start && m.span.end <= limit)
@@ -573,16 +612,7 @@ impl Context<'_> {
             .find(|m| {
                 self.is_person(m.entity) || self.names.entities[m.entity].kind == EntityKind::Org
             })
-            .map(|m| (self.names.entities[m.entity].name.clone(), m.span));
-        if subject.is_some() {
-            return subject;
-        }
-        // "He …, telling Reuters “…”".
-        let first = before.iter().find(|t| t.is_word())?;
-        if PRONOUNS.contains(&self.word(first).as_str()) {
-            return self.pronoun(first.span);
-        }
-        None
+            .map(|m| (self.names.entities[m.entity].name.clone(), m.span))
     }
 
     /// The subject noun phrase ending at `last`: a name, a pronoun or a role.
@@ -704,7 +734,9 @@ impl Context<'_> {
 
     /// The first person named in the sentence outside a prepositional
     /// phrase becomes the person in focus.
-    fn update_focus(&mut self, sentence: usize, tokens: &[Token]) {
+    /// Returns whether the sentence is about the person in focus: it names
+    /// a subject, or opens with a pronoun for the one already in focus.
+    fn update_focus(&mut self, sentence: usize, tokens: &[Token]) -> bool {
         let subject = self
             .names
             .mentions
@@ -714,7 +746,7 @@ impl Context<'_> {
             .find(|m| self.is_person(m.entity));
         if let Some(m) = subject {
             self.focus = Some(m.entity);
-            return;
+            return true;
         }
         // "He said …" keeps the focus; a new named person elsewhere in the
         // sentence takes it only when no pronoun subject opens the sentence.
@@ -722,17 +754,19 @@ impl Context<'_> {
             .iter()
             .find(|t| t.is_word())
             .is_some_and(|t| PRONOUNS.contains(&self.word(t).as_str()));
-        if !opens_with_pronoun {
-            if let Some(m) = self
-                .names
-                .mentions
-                .iter()
-                .filter(|m| m.sentence == sentence && !m.possessive)
-                .find(|m| self.is_person(m.entity))
-            {
-                self.focus = Some(m.entity);
-            }
+        if opens_with_pronoun {
+            return self.focus.is_some();
         }
+        if let Some(m) = self
+            .names
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == sentence && !m.possessive)
+            .find(|m| self.is_person(m.entity))
+        {
+            self.focus = Some(m.entity);
+        }
+        false
     }
 }
 
@@ -778,6 +812,9 @@ mod tests {
             ("Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance.", &["Graham"]),
             ("“I will fight,” Maria Espinoza said.\n“I am a proven champion.”\nThe race goes on.", &["Maria Espinoza", "Maria Espinoza"]),
             ("Trump said the rally was huge.\n“Nobody expected it.”\nCritics disagreed.", &[""]),
+            ("Loretta Lynch announced the lawsuit on Monday. “We are seeking a court order today.”", &["Loretta Lynch"]),
+            ("Donald Trump accused Ted Cruz of being “very queasy” on the issue.", &["Donald Trump"]),
+            ("The two countries have a “no limits” partnership.", &[""]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = speakers(text)

@@ -140,6 +140,10 @@ impl Names {
         let prev = start
             .checked_sub(1)
             .map(|i| normalize(tokens[i].text(text)));
+        // "(D-Calif.)", "(R-L)": party and position tags, not names.
+        if prev.as_deref() == Some("(") && words[from].chars().count() <= 2 {
+            return;
+        }
         let after_preposition = prev.as_deref().is_some_and(is_preposition);
         // The possessor ("China’s") belongs to the role of a following name.
         let owner_end = words[..last]
@@ -287,9 +291,7 @@ fn run_end(text: &str, tokens: &[Token], i: usize) -> usize {
         let word = t.text(text);
         let prev_word = tokens[end - 1].text(text);
         if is_cap(&t) {
-            if normalize(prev_word).ends_with("'s") && !adjacent {
-                // "China’s Defense Minister": keep going through the possessive.
-            }
+            // Through possessives too: "China’s Defense Minister".
             end += 1;
         } else if word == "." && adjacent && is_initial_or_title(prev_word) {
             end += 1;

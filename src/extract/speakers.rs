@@ -37,8 +37,6 @@ const REPORTING_FORMS: &[&str] = &[
     "speaks",
     "put",
     "puts",
-    "went",
-    "gone",
 ];
 
 /// Base forms of verbs that attribute speech; inflections are derived.
@@ -200,6 +198,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         focus: None,
         focus_paragraph: None,
         focus_sentence: 0,
+        sentence: 0,
         promoted: Vec::new(),
     };
     let mut q = 0;
@@ -210,10 +209,17 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         // Quotes starting in this sentence (or before it, not yet placed).
         while q < quotes.len() && quotes[q].span.start < sentence.span.end {
             let quote_span = quotes[q].span;
-            let mut found = ctx
-                .after_quote(quote_span, para.span.end)
-                .or_else(|| ctx.before_quote(&tokens, quote_span))
-                .or_else(|| ctx.according_to(&tokens));
+            ctx.sentence = si;
+            // A few words quoted in narrative are attributed by the verb
+            // before them; a whole remark mostly by what follows it.
+            let mut found = if quotes[q].kind == QuoteKind::Partial {
+                ctx.before_quote(&tokens, quote_span)
+                    .or_else(|| ctx.after_quote(quote_span, para.span.end))
+            } else {
+                ctx.after_quote(quote_span, para.span.end)
+                    .or_else(|| ctx.before_quote(&tokens, quote_span))
+            }
+            .or_else(|| ctx.according_to(&tokens));
             if found.is_none() && quotes[q].kind == QuoteKind::Partial {
                 // A few words quoted in narrative belong to the sentence's
                 // subject: "Trump accused Cruz of being “very queasy”".
@@ -313,6 +319,8 @@ struct Context<'a> {
     /// The paragraph and sentence where the focus was last named.
     focus_paragraph: Option<usize>,
     focus_sentence: usize,
+    /// The sentence being attributed.
+    sentence: usize,
     /// Single-word names seen as the subject of a reporting verb.
     promoted: Vec<usize>,
 }
@@ -361,6 +369,12 @@ impl Context<'_> {
                 {
                     break;
                 }
+            } else if matches!(
+                self.word(&t).as_str(),
+                "but" | "while" | "whereas" | "because" | "although"
+            ) {
+                // A new clause: its verb is not this quote's attribution.
+                break;
             }
             if self.inside_quote(&t) {
                 break;
@@ -488,6 +502,12 @@ impl Context<'_> {
     /// a name, a pronoun or a role phrase ending there.
     fn subject_before(&self, before: &[Token]) -> Found {
         let mut end = before.len();
+        // "Sen. Elizabeth Warren (D-MA) said": skip the parenthesis.
+        if end > 0 && before[end - 1].text(self.text) == ")" {
+            if let Some(open) = before[..end].iter().rposition(|t| t.text(self.text) == "(") {
+                end = open;
+            }
+        }
         while end > 0 {
             let w = self.word(&before[end - 1]);
             let filler = matches!(
@@ -575,7 +595,24 @@ impl Context<'_> {
             .filter(|(_, t)| self.is_verb(t) && self.word(t) != "according")
             .map(|(i, _)| i)
             .collect();
+        // A verb before an earlier quote of the sentence attributes that
+        // one; a new subject after it takes over ("… called “distasteful,”
+        // Santilli expressed a desire to “…”").
+        let segment_start = self
+            .quotes_spans
+            .iter()
+            .filter(|q| q.end <= quote.start && q.end > tokens.first().map_or(0, |t| t.span.start))
+            .map(|q| q.end)
+            .max();
         for &vi in verbs.iter().rev() {
+            if let Some(start) = segment_start {
+                if before[vi].span.start < start {
+                    let subject = self.sentence_subject_from(tokens, start, quote.start);
+                    if subject.is_some() {
+                        return subject;
+                    }
+                }
+            }
             if let Some(found) = self.subject_before(&before[..vi]) {
                 self.promote(found.1);
                 return Some(found);
@@ -599,7 +636,12 @@ impl Context<'_> {
     /// The first person or organisation named in the sentence before
     /// `limit`, outside prepositional phrases and possessives.
     fn sentence_subject(&self, tokens: &[Token], limit: usize) -> Found {
-        let sentence_start = tokens.first()?.span.start;
+        self.sentence_subject_from(tokens, tokens.first()?.span.start, limit)
+    }
+
+    /// [`Self::sentence_subject`] between byte offsets `from` and `limit`.
+    fn sentence_subject_from(&self, tokens: &[Token], from: usize, limit: usize) -> Found {
+        let sentence_start = from.max(tokens.first()?.span.start);
         self.names
             .mentions
             .iter()
@@ -645,8 +687,19 @@ impl Context<'_> {
         None
     }
 
+    /// He or she: a person named earlier in the same sentence as its
+    /// subject ("Although Weiner admitted …, he claimed"), else the person
+    /// in focus.
     fn pronoun(&self, span: Span) -> Found {
-        let entity = self.focus?;
+        let earlier = self
+            .names
+            .mentions
+            .iter()
+            .take_while(|m| m.span.end <= span.start)
+            .filter(|m| m.sentence == self.sentence && !m.after_preposition && !m.possessive)
+            .filter(|m| !self.quotes_spans.iter().any(|q| q.contains(m.span)))
+            .find(|m| self.is_person(m.entity));
+        let entity = earlier.map(|m| m.entity).or(self.focus)?;
         Some((self.names.entities[entity].name.clone(), span))
     }
 
@@ -815,6 +868,11 @@ mod tests {
             ("Loretta Lynch announced the lawsuit on Monday. “We are seeking a court order today.”", &["Loretta Lynch"]),
             ("Donald Trump accused Ted Cruz of being “very queasy” on the issue.", &["Donald Trump"]),
             ("The two countries have a “no limits” partnership.", &[""]),
+            ("Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.", &["Trump"]),
+            ("Hillary Clinton met Bernie Sanders.\nAlthough Anthony Weiner admitted they had “been friends for some time,” he claimed they never met.", &["Anthony Weiner"]),
+            ("Sen. Elizabeth Warren (D-MA) said Donald Trump was a “proven failure” in business.", &["Elizabeth Warren"]),
+            ("In a clip that Judge Michael Mosman called “distasteful,” Pete Santilli expressed a desire to “shoot” her.", &["Michael Mosman", "Pete Santilli"]),
+            ("Hillary Clinton says Americans are “right to be angry,” but also hungry for what she calls “real solutions.”", &["Hillary Clinton", "Hillary Clinton"]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = speakers(text)

@@ -210,6 +210,14 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         while q < quotes.len() && quotes[q].span.start < sentence.span.end {
             let quote_span = quotes[q].span;
             ctx.sentence = si;
+            // Transcripts: "PENCE: Gennifer Flowers will not be attending".
+            if let Some(found) = ctx.transcript_speaker(quote_span) {
+                quotes[q].speaker = Some(found.0);
+                quotes[q].speaker_span = Some(found.1);
+                carry = None;
+                q += 1;
+                continue;
+            }
             // A few words quoted in narrative are attributed by the verb
             // before them; a whole remark mostly by what follows it.
             let mut found = if quotes[q].kind == QuoteKind::Partial {
@@ -348,14 +356,26 @@ impl Context<'_> {
     fn tail(&self, quote: Span, para_end: usize, max: usize) -> Vec<Token> {
         let tokens = tokenize(self.text, Span::new(quote.end, para_end));
         let mut window: Vec<Token> = Vec::new();
+        let mut depth = 0usize;
         for t in tokens {
             let w = t.text(self.text);
+            // "Rep. John Mica (R-Fla.) said": parentheses are skipped whole.
+            match w {
+                "(" => {
+                    depth += 1;
+                    continue;
+                }
+                ")" => {
+                    depth = depth.saturating_sub(1);
+                    continue;
+                }
+                _ if depth > 0 => continue,
+                _ => {}
+            }
             if t.kind == TokenKind::Punct {
                 if window.is_empty() {
-                    if matches!(
-                        w,
-                        "”" | "\"" | "’" | "'" | "," | "—" | "–" | "»" | "." | "?" | "!"
-                    ) {
+                    if matches!(w, "”" | "\"" | "’" | "'" | "," | "—" | "–" | "―" | "»")
+                    {
                         continue;
                     }
                     break;
@@ -364,7 +384,7 @@ impl Context<'_> {
                     && window
                         .last()
                         .is_some_and(|p| is_title_abbreviation(&self.word(p)));
-                if matches!(w, "!" | "?" | ";" | "“" | "\"" | "(" | ":" | "''" | "«")
+                if matches!(w, "!" | "?" | ";" | "“" | "\"" | ":" | "''" | "«")
                     || w == "." && !after_title
                 {
                     break;
@@ -395,7 +415,36 @@ impl Context<'_> {
             .copied()
             .filter(|t| t.kind != TokenKind::Punct)
             .collect();
-        let verb = words.iter().take(16).position(|t| self.is_verb(t))?;
+        let Some(verb) = words.iter().take(16).position(|t| self.is_verb(t)) else {
+            // "“…” ― Martha Aguilar": a dash and a name closing the paragraph.
+            let dash = tokenize(self.text, Span::new(quote.end, para_end))
+                .iter()
+                .take_while(|t| t.kind == TokenKind::Punct)
+                .any(|t| matches!(t.text(self.text), "—" | "–" | "―"));
+            let first = *words.first()?;
+            let m = self.names.starting_at(first.span.start)?;
+            let rest_empty = self.text[m.span.end..para_end]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+            return (dash && rest_empty)
+                .then(|| (self.names.entities[m.entity].name.clone(), m.span));
+        };
+        // A quote that ends its sentence is followed by a new sentence,
+        // whose subject is not the speaker — bar a short "Mr. Coll wrote."
+        let ends_sentence = quote
+            .text(self.text)
+            .trim_end_matches(['”', '"', '\'', '’'])
+            .ends_with(['.', '!', '?']);
+        let attribution_follows = words.first().is_some_and(|first| {
+            first.text(self.text).starts_with(char::is_lowercase)
+                || self.names.starting_at(first.span.start).is_some_and(|m| {
+                    let next = window.iter().find(|t| t.span.start >= m.span.end);
+                    next.is_some_and(|t| t.text(self.text) == "," || self.is_verb(t))
+                })
+        });
+        if ends_sentence && verb > 1 && !attribution_follows {
+            return None;
+        }
         if verb == 0 {
             // ",” said Li, who …" — but ",” saying peace was near" continues
             // the sentence's own subject.
@@ -633,6 +682,30 @@ impl Context<'_> {
         None
     }
 
+    /// A quote opening with an upper-case name and a colon, as transcripts
+    /// do: the name, linked to the report's full name when there is one.
+    fn transcript_speaker(&self, quote: Span) -> Found {
+        let inner = quote.text(self.text);
+        let colon = inner.find(':')?;
+        let name = &inner[..colon];
+        let upper = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && name
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-');
+        if !upper || name.split_whitespace().count() > 3 {
+            return None;
+        }
+        let span = Span::new(quote.start, quote.start + colon);
+        let lower = name.to_lowercase();
+        let linked = self.names.entities.iter().find(|e| {
+            e.kind == EntityKind::Person && e.name.to_lowercase().split(' ').any(|w| w == lower)
+        });
+        Some((
+            linked.map_or_else(|| name.to_string(), |e| e.name.clone()),
+            span,
+        ))
+    }
+
     /// The first person or organisation named in the sentence before
     /// `limit`, outside prepositional phrases and possessives.
     fn sentence_subject(&self, tokens: &[Token], limit: usize) -> Found {
@@ -652,7 +725,15 @@ impl Context<'_> {
                     && !self.quotes_spans.iter().any(|q| q.contains(m.span))
             })
             .find(|m| {
-                self.is_person(m.entity) || self.names.entities[m.entity].kind == EntityKind::Org
+                // A lone capitalised word counts when it opens the sentence:
+                // "Trump has used the phrase …".
+                let opens = tokens
+                    .iter()
+                    .find(|t| t.is_word())
+                    .is_some_and(|t| t.span.start == m.span.start);
+                self.is_person(m.entity)
+                    || self.names.entities[m.entity].kind == EntityKind::Org
+                    || opens
             })
             .map(|m| (self.names.entities[m.entity].name.clone(), m.span))
     }
@@ -746,9 +827,17 @@ impl Context<'_> {
                 return Some((self.names.entities[e].name.clone(), span));
             }
         }
-        let has_noun = words
-            .iter()
-            .any(|w| w.chars().all(char::is_alphabetic) && w.len() > 2 && !is_stopword(w))
+        // Only a plain noun phrase ("two officials", "central bank"), never
+        // a stretch of clause ("often in his campaign, and").
+        let plain = words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+                && (!is_stopword(w) || matches!(w.as_str(), "of" | "for"))
+        }) && tokens.iter().all(|t| t.text(self.text) != ",");
+        let has_noun = plain
+            && words
+                .iter()
+                .any(|w| w.chars().all(char::is_alphabetic) && w.len() > 2)
             && !is_stopword(&words[0]);
         // The phrase itself, without its article: "the central bank" → "central bank".
         let head = tokens
@@ -869,6 +958,11 @@ mod tests {
             ("Donald Trump accused Ted Cruz of being “very queasy” on the issue.", &["Donald Trump"]),
             ("The two countries have a “no limits” partnership.", &[""]),
             ("Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.", &["Trump"]),
+            ("“We cannot have that,” Rep. John Mica (R-Fla.) said. “It destroys us.”", &["John Mica", "John Mica"]),
+            ("Russia insisted that Pyongyang “stop its dangerous escapades.” The Atomic Energy Agency said more.", &["Russia"]),
+            ("Mike Pence spoke.\n“PENCE: Gennifer Flowers will not be attending.", &["Mike Pence"]),
+            ("The debate ended late.\n“Tonight showed Trump for who he really is.” ― Martha Aguilar", &["Martha Aguilar"]),
+            ("Trump has used the phrase “Islamic terrorism” often in his campaign, and criticized Obama.", &["Trump"]),
             ("Hillary Clinton met Bernie Sanders.\nAlthough Anthony Weiner admitted they had “been friends for some time,” he claimed they never met.", &["Anthony Weiner"]),
             ("Sen. Elizabeth Warren (D-MA) said Donald Trump was a “proven failure” in business.", &["Elizabeth Warren"]),
             ("In a clip that Judge Michael Mosman called “distasteful,” Pete Santilli expressed a desire to “shoot” her.", &["Michael Mosman", "Pete Santilli"]),

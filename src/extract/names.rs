@@ -422,9 +422,6 @@ fn is_common_capital(word: &str) -> bool {
                 | "not"
                 | "yes"
                 | "no"
-                | "mr"
-                | "mrs"
-                | "ms"
                 | "still"
                 | "yet"
                 | "now"
@@ -456,9 +453,9 @@ fn is_common_capital(word: &str) -> bool {
                 | "please"
                 | "thank"
                 | "thanks"
-                | "lt"
-                | "sgt"
-        ) && !matches!(word, "mr" | "mrs" | "ms" | "lt" | "sgt")
+                | "late"
+                | "early"
+        )
 }
 
 /// Adverbs and participles that open a sentence ("Officially, …",

@@ -37,6 +37,8 @@ const REPORTING_FORMS: &[&str] = &[
     "speaks",
     "put",
     "puts",
+    "read",
+    "reads",
 ];
 
 /// Base forms of verbs that attribute speech; inflections are derived.
@@ -294,7 +296,10 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         let para_text = para.span.text(text).trim_end();
         if sentence.span.end == para.span.end && para_text.ends_with(':') {
             let end = Span::new(sentence.span.end, sentence.span.end);
-            if let Some(found) = ctx.before_quote(&tokens, end) {
+            let found = ctx
+                .before_quote(&tokens, end)
+                .or_else(|| ctx.sentence_subject(&tokens, end.start));
+            if let Some(found) = found {
                 carry = Some(Carry {
                     paragraph: sentence.paragraph,
                     speaker: Some(found),
@@ -342,7 +347,12 @@ impl Context<'_> {
 
     /// A reporting verb, not a word of a name ("United States").
     fn is_verb(&self, t: &Token) -> bool {
+        let raw = t.text(self.text);
+        // Capitalised mid-sentence words are names ("State"), bar a
+        // headline-style "Tweeted".
+        let case_ok = raw.starts_with(char::is_lowercase) || raw.ends_with("ed");
         t.is_word()
+            && case_ok
             && is_reporting_verb(&self.word(t))
             && !self.names.mentions.iter().any(|m| m.span.contains(t.span))
     }
@@ -627,14 +637,23 @@ impl Context<'_> {
             .copied()
             .filter(|t| t.span.end <= quote.start && !self.inside_quote(t))
             .collect();
-        // "Li: “…”", and "Graham: Trump’s ‘hateful rhetoric’" (headline style).
+        // "Li: “…”", and "Graham: Trump’s ‘hateful rhetoric’" (headline style);
+        // with a verb before the colon ("Priebus told Fox News: “…”") the
+        // verb's subject speaks.
         if let Some(colon) = before.iter().position(|t| t.text(self.text) == ":") {
             let head = &before[..colon];
+            let has_verb = head.iter().any(|t| self.is_verb(t));
             if let Some(m) = head.last().and_then(|t| self.names.ending_at(t.span.end)) {
                 let opens = head.first().is_some_and(|t| t.span.start == m.span.start);
-                if opens || colon + 2 >= before.len() {
+                if opens || colon + 2 >= before.len() && !has_verb {
                     let entity = &self.names.entities[m.entity];
                     return Some((entity.name.clone(), m.span));
+                }
+            }
+            // "Kasich resisted: “…”": the sentence's subject.
+            if colon + 2 >= before.len() && !has_verb {
+                if let Some(found) = self.sentence_subject(tokens, before[colon].span.start) {
+                    return Some(found);
                 }
             }
         }
@@ -749,6 +768,43 @@ impl Context<'_> {
         let w = self.word(&last);
         if PRONOUNS.contains(&w.as_str()) {
             return self.pronoun(last.span);
+        }
+        // "the commission said", "Another person tweeted": a determiner and
+        // at most two more words ending in a plain noun.
+        let k = tokens.len();
+        let noun_like = last.is_word()
+            && last.text(self.text).starts_with(char::is_lowercase)
+            && w.len() > 2
+            && !is_stopword(&w)
+            && !w.ends_with("ly");
+        if noun_like && !is_title_noun(&w) {
+            for back in 2..=4.min(k) {
+                let det = self.word(&tokens[k - back]);
+                if matches!(
+                    det.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "another"
+                        | "one"
+                        | "some"
+                        | "many"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "several"
+                ) {
+                    let np = &tokens[k - back..];
+                    if np.iter().all(|t| t.is_word()) {
+                        return self.resolve_np(np);
+                    }
+                    break;
+                }
+            }
         }
         if is_title_noun(&w) || matches!(w.as_str(), "officials" | "spokesman" | "ministry") {
             // Gather the role phrase: determiner, adjectives, noun.
@@ -940,7 +996,7 @@ mod tests {
             ("Senator Jane Doe said:\n“We will not back down.”", &["Jane Doe"]),
             ("Trump: “It is a disgrace.”", &["Trump"]),
             ("“Prices rose,” according to the central bank.", &["central bank"]),
-            ("The report called it a “no limits” partnership.", &[""]),
+            ("The report called it a “no limits” partnership.", &["report"]),
             ("“Nobody knows,” it said.", &[""]),
             ("Li said China would strengthen “all-round cooperation” and stressed ties.", &["Li"]),
             ("Vladimir Putin met with Chinese premier Li Qiang Wednesday.\n“Relations are high,” said Li.", &["Li Qiang"]),
@@ -958,6 +1014,11 @@ mod tests {
             ("Donald Trump accused Ted Cruz of being “very queasy” on the issue.", &["Donald Trump"]),
             ("The two countries have a “no limits” partnership.", &[""]),
             ("Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.", &["Trump"]),
+            ("Reince Priebus later told Fox News: “Both are meeting next week.”", &["Reince Priebus"]),
+            ("Governor John Kasich resisted: “Governors do not have the power.”", &["John Kasich"]),
+            ("That, the commission said, “would be helpful in avoiding uncertainty.”", &["commission"]),
+            ("“I have never been prouder,” former State policy director Anne-Marie Slaughter wrote.", &["Anne-Marie Slaughter"]),
+            ("Donald Trump issued the following statement:\n“Our prayers are with all those affected.”", &["Donald Trump"]),
             ("“We cannot have that,” Rep. John Mica (R-Fla.) said. “It destroys us.”", &["John Mica", "John Mica"]),
             ("Russia insisted that Pyongyang “stop its dangerous escapades.” The Atomic Energy Agency said more.", &["Russia"]),
             ("Mike Pence spoke.\n“PENCE: Gennifer Flowers will not be attending.", &["Mike Pence"]),

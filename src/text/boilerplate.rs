@@ -223,10 +223,13 @@ pub(crate) fn inline_dateline(text: &str, span: Span) -> Option<(usize, Option<S
         .and_then(|open| head[open + 1..].strip_suffix(')'))
         .map(str::trim);
     let place = agency.map_or(head, |a| head[..head.len() - a.len() - 2].trim());
-    let place_ok = place
-        .chars()
-        .all(|c| !c.is_alphabetic() || c.is_uppercase() || c == ',' || c == '.')
-        && place.len() <= 40;
+    // "MOSCOW", "JACKSON, Miss.", "RENO, Nev.": an upper-case city, maybe
+    // followed by a state or country.
+    let city = place.split(',').next().unwrap_or("");
+    let place_ok = city.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && city.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && place.len() <= 40
+        || place.is_empty();
     let agency_ok = agency.is_some_and(|a| !a.is_empty() && a.len() <= 20);
     if !(agency_ok && place_ok
         || agency.is_none()
@@ -329,6 +332,11 @@ mod tests {
             ("MOSCOW (AP) — Putin met Li.", Some("AP"), "Putin met Li."),
             ("(CNN) — Putin met Li.", Some("CNN"), "Putin met Li."),
             ("WASHINGTON — The Senate voted.", None, "The Senate voted."),
+            (
+                "JACKSON, Miss. (AP) — A judge ruled.",
+                Some("AP"),
+                "A judge ruled.",
+            ),
         ];
         for (line, outlet, prose) in cases {
             let (start, found) = inline_dateline(line, Span::new(0, line.len())).unwrap();

@@ -60,8 +60,13 @@ pub(crate) struct Names {
 impl Names {
     pub fn find(text: &str, doc: &Document) -> Names {
         let mut names = Names::default();
+        let mut headlines = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let tokens = tokenize(text, sentence.span);
+            if is_title_case(text, &tokens) {
+                headlines.push((index, tokens));
+                continue;
+            }
             let mut i = 0;
             while i < tokens.len() {
                 let end = run_end(text, &tokens, i);
@@ -73,7 +78,51 @@ impl Names {
                 }
             }
         }
+        // In Title Case every word is capitalised: only names known from
+        // the prose count ("Obama Says Museum Will Tell" names Obama).
+        for (index, tokens) in headlines {
+            names.add_known(text, &tokens, index);
+        }
+        names.mentions.sort_by_key(|m| (m.span.start, m.span.end));
         names
+    }
+
+    fn add_known(&mut self, text: &str, tokens: &[Token], sentence: usize) {
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut best = None;
+            for j in (i + 1..=tokens.len().min(i + 4)).rev() {
+                let words: Vec<String> = tokens[i..j]
+                    .iter()
+                    .map(|t| normalize(t.text(text)).trim_end_matches("'s").to_string())
+                    .collect();
+                if !tokens[i..j].iter().all(|t| t.is_word()) {
+                    continue;
+                }
+                let found = self
+                    .entities
+                    .iter()
+                    .position(|e| e.kind != EntityKind::Unknown && is_part_of(&words, &e.words));
+                if let Some(e) = found {
+                    best = Some((j, e));
+                    break;
+                }
+            }
+            match best {
+                Some((j, entity)) => {
+                    let last = normalize(tokens[j - 1].text(text));
+                    self.mentions.push(Mention {
+                        span: Span::new(tokens[i].span.start, tokens[j - 1].span.end),
+                        entity,
+                        sentence,
+                        after_preposition: false,
+                        possessive: last.ends_with("'s"),
+                    });
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
     }
 
     /// The mention whose span ends exactly at byte `end`.
@@ -262,6 +311,32 @@ impl Names {
     }
 }
 
+/// Most words capitalised, function words and verbs among them, as in a
+/// headline ("Obama Says Museum Will Tell …"); a sentence full of names
+/// ("Russian President Vladimir Putin met Chinese Premier Li Qiang") is not.
+pub(crate) fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text(text))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let capital_function_word = words.iter().skip(1).any(|w| {
+        let lower = normalize(w);
+        w.starts_with(char::is_uppercase)
+            && (crate::text::tokens::is_stopword(&lower)
+                || crate::extract::speakers::is_reporting_verb(&lower)
+                || matches!(
+                    lower.as_str(),
+                    "could" | "may" | "might" | "must" | "can" | "gets" | "makes" | "wants"
+                ))
+    });
+    words.len() >= 4 && capitalised * 10 >= words.len() * 6 && capital_function_word
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s")
         .or_else(|| s.strip_suffix("'s"))
@@ -310,8 +385,11 @@ fn run_end(text: &str, tokens: &[Token], i: usize) -> usize {
     end
 }
 
+/// "J", "G.K", "Gen": words a full stop follows inside a name.
 fn is_initial_or_title(word: &str) -> bool {
-    word.chars().count() == 1 || is_role_word(&normalize(word))
+    word.chars().count() == 1
+        || word.split('.').all(|part| part.chars().count() == 1)
+        || is_role_word(&normalize(word))
 }
 
 fn is_name_particle(word: &str) -> bool {

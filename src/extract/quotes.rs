@@ -22,7 +22,7 @@ pub(crate) fn find(text: &str, doc: &Document) -> Vec<Quote> {
                     text: span.text(text).to_string(),
                     speaker: None,
                     speaker_span: None,
-                    kind: kind_of(span.text(text)),
+                    kind: kind_of(text, span, p.prose_start),
                 });
             }
         }
@@ -30,12 +30,22 @@ pub(crate) fn find(text: &str, doc: &Document) -> Vec<Quote> {
     out
 }
 
-fn kind_of(quoted: &str) -> QuoteKind {
+/// A quote that opens its clause (after a sentence start, a colon or a
+/// comma) and says a few words is a remark; a few words quoted in the
+/// middle of the reporter's clause ("hailed “flourishing” ties", "branded
+/// it an “outlaw nation”") are a partial quote.
+fn kind_of(text: &str, span: Span, prose_start: usize) -> QuoteKind {
+    let quoted = span.text(text);
     let words = quoted.split_whitespace().count();
-    let ends_clause = quoted
-        .trim_end()
-        .ends_with(['.', ',', '!', '?', '…', ';', ':']);
-    if words >= 8 || ends_clause && words >= 3 {
+    let before = text
+        .get(prose_start..span.start)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '“' | '"' | '\'' | '‘' | '«' | '„' | '`' | '「')
+        });
+    let opens_clause = before.is_empty()
+        || before.ends_with([':', ',', '—', '–', '―', '.', '?', '!', ';', '(', '…', '-']);
+    if words >= 12 || opens_clause && words >= 3 {
         QuoteKind::Full
     } else {
         QuoteKind::Partial
@@ -214,10 +224,31 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(kind_of("flourishing"), QuoteKind::Partial);
+        let kind = |text: &str, quoted: &str| {
+            let start = text.find(quoted).unwrap();
+            kind_of(text, Span::new(start, start + quoted.len()), 0)
+        };
         assert_eq!(
-            kind_of("We have very strong ties. They are very stable,"),
+            kind("Putin hailed “flourishing” ties.", "flourishing"),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind(
+                "“We have very strong ties,” he said.",
+                "We have very strong ties,"
+            ),
             QuoteKind::Full
+        );
+        assert_eq!(
+            kind("He said: “We have ties.”", "We have ties."),
+            QuoteKind::Full
+        );
+        assert_eq!(
+            kind(
+                "Japan branded it an “outlaw nation in the neighborhood.”",
+                "outlaw nation in the neighborhood."
+            ),
+            QuoteKind::Partial
         );
     }
 }

@@ -201,6 +201,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         focus_paragraph: None,
         focus_sentence: 0,
         sentence: 0,
+        title_case: false,
         promoted: Vec::new(),
     };
     let mut q = 0;
@@ -208,6 +209,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let para = doc.paragraphs[sentence.paragraph];
         let tokens = tokenize(text, sentence.span);
+        ctx.title_case = super::names::is_title_case(text, &tokens);
         // Quotes starting in this sentence (or before it, not yet placed).
         while q < quotes.len() && quotes[q].span.start < sentence.span.end {
             let quote_span = quotes[q].span;
@@ -233,7 +235,18 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             if found.is_none() && quotes[q].kind == QuoteKind::Partial {
                 // A few words quoted in narrative belong to the sentence's
                 // subject: "Trump accused Cruz of being “very queasy”".
-                found = ctx.sentence_subject(&tokens, quote_span.start);
+                found = ctx.sentence_subject(&tokens, quote_span.start).or_else(|| {
+                    // "Bemoaning the “phony system,” Trump accused Holt …"
+                    let opens_with_participle = tokens
+                        .iter()
+                        .find(|t| t.is_word())
+                        .is_some_and(|t| ctx.word(t).ends_with("ing"));
+                    opens_with_participle
+                        .then(|| {
+                            ctx.sentence_subject_from(&tokens, quote_span.end, sentence.span.end)
+                        })
+                        .flatten()
+                });
             }
             if found.is_none() {
                 // A quote split by its attribution.
@@ -334,6 +347,8 @@ struct Context<'a> {
     focus_sentence: usize,
     /// The sentence being attributed.
     sentence: usize,
+    /// It is written in Title Case, as headlines are.
+    title_case: bool,
     /// Single-word names seen as the subject of a reporting verb.
     promoted: Vec<usize>,
 }
@@ -350,9 +365,37 @@ impl Context<'_> {
         let raw = t.text(self.text);
         // Capitalised mid-sentence words are names ("State"), bar a
         // headline-style "Tweeted".
-        let case_ok = raw.starts_with(char::is_lowercase) || raw.ends_with("ed");
+        let case_ok = raw.starts_with(char::is_lowercase) || raw.ends_with("ed") || self.title_case;
+        // "the following comment": after a determiner it is a noun.
+        let before = self.text[..t.span.start].trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let after_determiner = matches!(
+            prev.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "this"
+                | "following"
+                | "same"
+                | "whose"
+                | "my"
+                | "your"
+                | "no"
+                | "any"
+                | "every"
+        ) && before.ends_with(|c: char| c.is_alphanumeric());
         t.is_word()
             && case_ok
+            && !after_determiner
             && is_reporting_verb(&self.word(t))
             && !self.names.mentions.iter().any(|m| m.span.contains(t.span))
     }
@@ -452,7 +495,9 @@ impl Context<'_> {
                     next.is_some_and(|t| t.text(self.text) == "," || self.is_verb(t))
                 })
         });
-        if ends_sentence && verb > 1 && !attribution_follows {
+        // "… neighborhood.” Russia insisted that …" is a new sentence.
+        let clause_goes_on = words.get(verb + 1).is_some_and(|t| self.word(t) == "that");
+        if ends_sentence && (verb > 1 && !attribution_follows || clause_goes_on) {
             return None;
         }
         if verb == 0 {
@@ -561,6 +606,32 @@ impl Context<'_> {
     /// a name, a pronoun or a role phrase ending there.
     fn subject_before(&self, before: &[Token]) -> Found {
         let mut end = before.len();
+        // "asked the crowd to welcome": an infinitive is not the attribution,
+        // but "went on to say" is.
+        if end > 0 && self.word(&before[end - 1]) == "to" {
+            let lead: Vec<String> = before[..end - 1]
+                .iter()
+                .rev()
+                .take(2)
+                .map(|t| self.word(t))
+                .collect();
+            let continues = matches!(
+                lead.first().map(String::as_str),
+                Some("continued" | "continues" | "went" | "goes" | "go" | "going")
+            ) || lead.first().is_some_and(|w| w == "on")
+                && matches!(
+                    lead.get(1).map(String::as_str),
+                    Some("went" | "goes" | "go" | "going")
+                );
+            if !continues {
+                return None;
+            }
+            end -= 1;
+            if self.word(&before[end - 1]) == "on" {
+                end -= 1;
+            }
+            end -= 1;
+        }
         // "Sen. Elizabeth Warren (D-MA) said": skip the parenthesis.
         if end > 0 && before[end - 1].text(self.text) == ")" {
             if let Some(open) = before[..end].iter().rposition(|t| t.text(self.text) == "(") {
@@ -619,7 +690,6 @@ impl Context<'_> {
                     | "went"
                     | "go"
                     | "goes"
-                    | "to"
             ) || w.ends_with("ly") && w.len() > 4;
             if !filler {
                 break;
@@ -1015,6 +1085,12 @@ mod tests {
             ("The two countries have a “no limits” partnership.", &[""]),
             ("Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.", &["Trump"]),
             ("Reince Priebus later told Fox News: “Both are meeting next week.”", &["Reince Priebus"]),
+            ("Japan branded North Korea an “outlaw nation in the neighborhood.” Russia insisted that Pyongyang stop.", &["Japan"]),
+            ("Bernie Sanders made the following comment:\n“For young people it is hard.”", &["Bernie Sanders"]),
+            ("Tom Scott beamed and asked the crowd to welcome the governor - “my new best friend.”", &["Tom Scott"]),
+            ("Bemoaning the “phony system,” Donald Trump accused Lester Holt of bias.", &["Donald Trump"]),
+            ("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.\nLindsey Graham spoke on Monday.", &["Lindsey Graham"]),
+            ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.", &["G.K. Butterfield"]),
             ("Governor John Kasich resisted: “Governors do not have the power.”", &["John Kasich"]),
             ("That, the commission said, “would be helpful in avoiding uncertainty.”", &["commission"]),
             ("“I have never been prouder,” former State policy director Anne-Marie Slaughter wrote.", &["Anne-Marie Slaughter"]),

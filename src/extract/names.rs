@@ -217,7 +217,9 @@ impl Names {
         {
             return;
         }
-        let org = words[from..=last].iter().any(|w| is_org_word(w));
+        // Only the name decides: "Senate Majority Leader Mitch McConnell" is
+        // a person whose role mentions the Senate.
+        let org = words[name_from..=last].iter().any(|w| is_org_word(w));
         let mention_span = Span::new(run[from].span.start, run[last].span.end);
         let name_span = Span::new(run[name_from].span.start, run[last].span.end);
         let (kind, display, keys) = if org || is_place_like(&name_words) {

@@ -433,10 +433,15 @@ impl Context<'_> {
                     }
                     break;
                 }
+                // "Mr. Coll", "R-Ky., said": a full stop inside a name or
+                // before a comma ends no sentence.
+                let rest = &self.text[t.span.end..para_end];
                 let after_title = w == "."
-                    && window
+                    && (window
                         .last()
-                        .is_some_and(|p| is_title_abbreviation(&self.word(p)));
+                        .is_some_and(|p| is_title_abbreviation(&self.word(p)))
+                        || rest.starts_with(',')
+                        || rest.trim_start().starts_with(char::is_lowercase));
                 if matches!(w, "!" | "?" | ";" | "“" | "\"" | ":" | "''" | "«")
                     || w == "." && !after_title
                 {
@@ -559,7 +564,7 @@ impl Context<'_> {
                             | "adding"
                             | "while"
                             | "from"
-                    ) || is_participle(&w)
+                    )
                 })
                 .map_or(words.len(), |p| p + 1)
                 .min(words.len())

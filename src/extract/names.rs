@@ -193,15 +193,32 @@ impl Names {
         if prev.as_deref() == Some("(") && words[from].chars().count() <= 2 {
             return;
         }
-        let after_preposition = prev.as_deref().is_some_and(is_preposition);
+        // "with Li", "In a White House statement": a preposition, perhaps
+        // with an article between.
+        let after_preposition = prev.as_deref().is_some_and(is_preposition)
+            || matches!(prev.as_deref(), Some("a" | "an" | "the"))
+                && start >= 2
+                && is_preposition(&normalize(tokens[start - 2].text(text)));
         // The possessor ("China’s") belongs to the role of a following name.
         let owner_end = words[..last]
             .iter()
             .rposition(|w| w.ends_with("'s"))
             .map_or(from, |p| (p + 1).max(from));
         let mut name_from = owner_end;
+        // A long run names its person after its last title: "South
+        // Carolina Democratic Party Chairman Jaime Harrison".
+        if let Some(t) = (owner_end..last).rev().find(|&i| is_title_noun(&words[i])) {
+            name_from = name_from.max(t + 1);
+        }
+        // Acronyms before a title are part of the role: "NYPD Commissioner".
+        let acronym = |i: usize| {
+            let raw = run[i].text(text);
+            raw.chars().count() >= 2 && raw.chars().all(|c| c.is_uppercase() || c == '.')
+        };
         while name_from < last
-            && (is_role_word(&words[name_from]) || run[name_from].kind == TokenKind::Punct)
+            && (is_role_word(&words[name_from])
+                || run[name_from].kind == TokenKind::Punct
+                || acronym(name_from) && is_role_word(&words[name_from + 1]))
         {
             name_from += 1;
         }
@@ -211,6 +228,10 @@ impl Names {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .map(|w| w.trim_end_matches("'s").trim_end_matches('\'').to_string())
             .collect();
+        // Five or more capitalised words are a heading, not a name.
+        if name_words.len() >= 5 {
+            return;
+        }
         // A lone title or nationality ("the Chinese premier") names no one.
         if name_words.is_empty()
             || name_words.len() == 1 && is_role_word(&name_words[0]) && !has_role
@@ -535,6 +556,13 @@ fn is_common_capital(word: &str) -> bool {
                 | "thanks"
                 | "late"
                 | "early"
+                | "perhaps"
+                | "maybe"
+                | "otherwise"
+                | "here"
+                | "there"
+                | "why"
+                | "how"
         )
 }
 
@@ -635,6 +663,12 @@ pub(crate) fn is_title_noun(word: &str) -> bool {
     matches!(
         word,
         "president"
+            | "treasurer"
+            | "counsel"
+            | "strategist"
+            | "pollster"
+            | "aide"
+            | "administrator"
             | "premier"
             | "minister"
             | "secretary"

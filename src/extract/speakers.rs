@@ -136,25 +136,41 @@ pub(crate) fn is_reporting_verb(word: &str) -> bool {
         return true;
     }
     let lemma = |w: &str| REPORTING_LEMMAS.binary_search(&w).is_ok();
-    let strip = |suffix: &str, add: &str| {
+    let strip = |suffix: &str, add: &str, ok: &dyn Fn(&str) -> bool| {
         word.strip_suffix(suffix)
-            .is_some_and(|base| !base.is_empty() && lemma(&format!("{base}{add}")))
+            .is_some_and(|base| !base.is_empty() && ok(&format!("{base}{add}")))
     };
     lemma(word)
-        || strip("s", "")
-        || strip("es", "")
-        || strip("ed", "")
-        || strip("d", "")
-        || strip("ing", "")
-        || strip("ing", "e")
-        || strip("ied", "y")
-        || strip("ies", "y")
+        || strip("s", "", &lemma)
+        || strip("es", "", &lemma)
+        || strip("ies", "y", &lemma)
+        || strip("ed", "", &lemma)
+        || strip("d", "", &lemma)
+        || strip("ing", "", &lemma)
+        || strip("ing", "e", &lemma)
+        || strip("ied", "y", &lemma)
         // doubled consonant: "dubbed", "quipped"
-        || word.len() > 4 && word.ends_with("ed") && {
-            let base = &word[..word.len() - 3];
-            lemma(base)
-        }
+        || word.len() > 4 && word.ends_with("ed") && lemma(&word[..word.len() - 3])
 }
+
+/// The bare or -s form of a reporting verb that is a common noun too
+/// ("a lunch counter", "the reports", but "Viguerie notes").
+fn is_noun_form(word: &str) -> bool {
+    let noun = |w: &str| NOUNS_TOO.binary_search(&w).is_ok();
+    noun(word)
+        || word.strip_suffix('s').is_some_and(noun)
+        || word.strip_suffix("es").is_some_and(noun)
+        || word
+            .strip_suffix("ies")
+            .is_some_and(|b| noun(&format!("{b}y")))
+}
+
+/// Reporting lemmas that are also common nouns (sorted).
+const NOUNS_TOO: &[&str] = &[
+    "answer", "brand", "call", "charge", "claim", "comment", "counter", "echo", "joke", "label",
+    "mention", "note", "plead", "point", "post", "praise", "promise", "quip", "repeat", "reply",
+    "report", "retort", "state", "text", "thunder", "tweet", "vow", "welcome",
+];
 
 /// Participles like "saying" attribute to the sentence's subject.
 fn is_participle(word: &str) -> bool {
@@ -336,6 +352,15 @@ struct Carry {
     continues: bool,
 }
 
+/// The word ending `before` starts with a capital ("Viguerie notes").
+fn prev_raw_capitalised(before: &str) -> bool {
+    before.ends_with(|c: char| c.is_alphanumeric())
+        && before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
 struct Context<'a> {
     text: &'a str,
     names: &'a Names,
@@ -393,10 +418,17 @@ impl Context<'_> {
                 | "any"
                 | "every"
         ) && before.ends_with(|c: char| c.is_alphanumeric());
+        let word = self.word(t);
+        // A noun-like form is a verb only after its subject: "Viguerie
+        // notes", "he points out".
+        let noun_ok = !is_noun_form(&word)
+            || prev_raw_capitalised(before)
+            || matches!(prev.as_str(), "he" | "she" | "they" | "it" | "who" | "also");
         t.is_word()
             && case_ok
             && !after_determiner
-            && is_reporting_verb(&self.word(t))
+            && noun_ok
+            && is_reporting_verb(&word)
             && !self.names.mentions.iter().any(|m| m.span.contains(t.span))
     }
 
@@ -702,6 +734,18 @@ impl Context<'_> {
             end -= 1;
         }
         let last = *before.get(end.checked_sub(1)?)?;
+        if last.text(self.text) == "," && end >= 2 {
+            // "Apple's chief executive, Tim Cook, called": a name set off by
+            // commas right before the verb — not "…, an adviser to Romney, said".
+            let m = self.names.ending_at(before[end - 2].span.end)?;
+            let set_off = before[..end - 2]
+                .iter()
+                .rev()
+                .find(|t| t.span.end <= m.span.start)
+                .is_some_and(|t| t.text(self.text) == ",");
+            return (set_off && !m.after_preposition && !m.possessive)
+                .then(|| (self.names.entities[m.entity].name.clone(), m.span));
+        }
         self.subject_ending_with(&before[..end], last)
     }
 
@@ -748,6 +792,22 @@ impl Context<'_> {
             .map(|q| q.end)
             .max();
         for &vi in verbs.iter().rev() {
+            // "issued a statement calling the test “…”": a participle's
+            // subject is the sentence's, not the noun before it.
+            if is_participle(&self.word(&before[vi])) {
+                // "Spicer said, adding, “…”": the earlier verb's subject.
+                let earlier = verbs
+                    .iter()
+                    .rev()
+                    .filter(|&&e| e < vi && !is_participle(&self.word(&before[e])))
+                    .find_map(|&e| self.subject_before(&before[..e]));
+                if let Some(found) =
+                    earlier.or_else(|| self.sentence_subject(tokens, before[vi].span.start))
+                {
+                    return Some(found);
+                }
+                continue;
+            }
             if let Some(start) = segment_start {
                 if before[vi].span.start < start {
                     let subject = self.sentence_subject_from(tokens, start, quote.start);
@@ -1090,6 +1150,13 @@ mod tests {
             ("The two countries have a “no limits” partnership.", &[""]),
             ("Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.", &["Trump"]),
             ("Reince Priebus later told Fox News: “Both are meeting next week.”", &["Reince Priebus"]),
+            ("“Cruz appeals to Reagan Democrats,” Richard Viguerie notes.", &["Richard Viguerie"]),
+            ("Paul Ryan and Donald Trump will meet next week, Sean Spicer said, adding, “They need to talk.”", &["Sean Spicer"]),
+            ("Perhaps it is ironic, given the efforts — which Apple's chief executive, Tim Cook, called “total political crap” — to tax it.", &["Tim Cook"]),
+            ("After the meeting, the Security Council issued a statement calling the test “a clear violation” of law.", &["Security Council"]),
+            ("In a White House statement, President Barack Obama condemned the test as “provocative” today.", &["Barack Obama"]),
+            ("Acts of protest, Barack Obama said, are patriotic, whether sitting at a lunch counter or wearing a shirt with the words “I can't breathe,” he said.", &["Barack Obama"]),
+            ("“The cause has not been determined,” said NYPD Commissioner James O’Neill.", &["James O’Neill"]),
             ("Japan branded North Korea an “outlaw nation in the neighborhood.” Russia insisted that Pyongyang stop.", &["Japan"]),
             ("Bernie Sanders made the following comment:\n“For young people it is hard.”", &["Bernie Sanders"]),
             ("Tom Scott beamed and asked the crowd to welcome the governor - “my new best friend.”", &["Tom Scott"]),

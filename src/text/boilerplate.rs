@@ -205,15 +205,12 @@ fn is_subhead(line: &str) -> bool {
 /// where the prose starts and the agency named, if any.
 pub(crate) fn inline_dateline(text: &str, span: Span) -> Option<(usize, Option<String>)> {
     let line = span.text(text);
-    let head_end = line
+    let window = line.get(..80.min(line.len())).unwrap_or(line);
+    let (head_end, dash_len) = window
         .char_indices()
-        .take(80)
-        .find_map(|(i, c)| matches!(c, '—' | '–').then_some(i))
-        .or_else(|| {
-            line.get(..80.min(line.len()))
-                .and_then(|h| h.find(" - "))
-                .map(|i| i + 1)
-        })?;
+        .find_map(|(i, c)| matches!(c, '—' | '–' | '―').then_some((i, c.len_utf8())))
+        .or_else(|| window.find(" -- ").map(|i| (i + 1, 2)))
+        .or_else(|| window.find(" - ").map(|i| (i + 1, 1)))?;
     let head = line[..head_end].trim();
     if head.is_empty() {
         return None;
@@ -239,7 +236,6 @@ pub(crate) fn inline_dateline(text: &str, span: Span) -> Option<(usize, Option<S
     {
         return None;
     }
-    let dash_len = line[head_end..].chars().next().map_or(1, char::len_utf8);
     let rest = &line[head_end + dash_len..];
     let prose = span.start + head_end + dash_len + (rest.len() - rest.trim_start().len());
     Some((prose, agency.map(canonical_outlet)))

@@ -43,20 +43,25 @@ const REPORTING_FORMS: &[&str] = &[
 
 /// Base forms of verbs that attribute speech; inflections are derived.
 const REPORTING_LEMMAS: &[&str] = &[
+    "accuse",
     "acknowledge",
     "add",
     "admit",
     "affirm",
     "agree",
+    "allege",
     "announce",
     "answer",
     "argue",
     "ask",
     "assert",
+    "beam",
+    "blast",
     "boast",
     "brand",
     "call",
     "caution",
+    "chant",
     "characterize",
     "charge",
     "claim",
@@ -64,6 +69,7 @@ const REPORTING_LEMMAS: &[&str] = &[
     "complain",
     "concede",
     "conclude",
+    "concur",
     "confirm",
     "continue",
     "counter",
@@ -77,6 +83,7 @@ const REPORTING_LEMMAS: &[&str] = &[
     "emphasize",
     "exclaim",
     "explain",
+    "gush",
     "hail",
     "insist",
     "interject",
@@ -84,8 +91,11 @@ const REPORTING_LEMMAS: &[&str] = &[
     "joke",
     "label",
     "lament",
+    "lash",
     "maintain",
+    "marvel",
     "mention",
+    "mock",
     "muse",
     "note",
     "observe",
@@ -95,9 +105,11 @@ const REPORTING_LEMMAS: &[&str] = &[
     "post",
     "praise",
     "predict",
+    "press",
     "proclaim",
     "promise",
     "quip",
+    "rail",
     "recall",
     "recount",
     "reiterate",
@@ -110,7 +122,9 @@ const REPORTING_LEMMAS: &[&str] = &[
     "reveal",
     "say",
     "scoff",
+    "scold",
     "shout",
+    "slam",
     "state",
     "stress",
     "suggest",
@@ -167,9 +181,10 @@ fn is_noun_form(word: &str) -> bool {
 
 /// Reporting lemmas that are also common nouns (sorted).
 const NOUNS_TOO: &[&str] = &[
-    "answer", "brand", "call", "charge", "claim", "comment", "counter", "echo", "joke", "label",
-    "mention", "note", "plead", "point", "post", "praise", "promise", "quip", "repeat", "reply",
-    "report", "retort", "state", "text", "thunder", "tweet", "vow", "welcome",
+    "answer", "beam", "blast", "brand", "call", "chant", "charge", "claim", "comment", "counter",
+    "echo", "joke", "label", "mention", "mock", "note", "plead", "point", "post", "praise",
+    "press", "promise", "quip", "rail", "repeat", "reply", "report", "retort", "slam", "state",
+    "text", "thunder", "tweet", "vow", "welcome",
 ];
 
 /// Participles like "saying" attribute to the sentence's subject.
@@ -439,6 +454,11 @@ impl Context<'_> {
     /// The tokens after a quote up to the end of its clause: the closing
     /// marks skipped, stopping at the sentence end or the next quote.
     fn tail(&self, quote: Span, para_end: usize, max: usize) -> Vec<Token> {
+        let connectives_only = |window: &[Token]| {
+            window
+                .iter()
+                .all(|w| matches!(self.word(w).as_str(), "and" | "or" | ","))
+        };
         let tokens = tokenize(self.text, Span::new(quote.end, para_end));
         let mut window: Vec<Token> = Vec::new();
         let mut depth = 0usize;
@@ -474,7 +494,12 @@ impl Context<'_> {
                         .is_some_and(|p| is_title_abbreviation(&self.word(p)))
                         || rest.starts_with(',')
                         || rest.trim_start().starts_with(char::is_lowercase));
-                if matches!(w, "!" | "?" | ";" | "“" | "\"" | ":" | "''" | "«")
+                let opens_next_quote = matches!(w, "“" | "\"" | "''" | "«");
+                if opens_next_quote && connectives_only(&window) {
+                    continue;
+                }
+                if matches!(w, "!" | "?" | ";" | ":")
+                    || opens_next_quote
                     || w == "." && !after_title
                 {
                     break;
@@ -482,11 +507,20 @@ impl Context<'_> {
             } else if matches!(
                 self.word(&t).as_str(),
                 "but" | "while" | "whereas" | "because" | "although"
-            ) {
+            ) || matches!(self.word(&t).as_str(), "and" | "or")
+                && self.text[t.span.end..para_end]
+                    .trim_start()
+                    .starts_with(char::is_uppercase)
+            {
                 // A new clause: its verb is not this quote's attribution.
                 break;
             }
             if self.inside_quote(&t) {
+                // “A” and “B,” Jane Doe said: the attribution after the
+                // second quote covers the first.
+                if connectives_only(&window) {
+                    continue;
+                }
                 break;
             }
             window.push(t);
@@ -617,7 +651,9 @@ impl Context<'_> {
         // ",” Jane Doe, the mayor, said": a name opening the window, set off
         // by a comma.
         let appositive = || -> Found {
-            let first = *before.first()?;
+            let first = *before
+                .iter()
+                .find(|t| !matches!(self.word(t).as_str(), "and" | "or"))?;
             let m = self.names.starting_at(first.span.start)?;
             let comma_after = window
                 .iter()
@@ -743,7 +779,7 @@ impl Context<'_> {
                 .rev()
                 .find(|t| t.span.end <= m.span.start)
                 .is_some_and(|t| t.text(self.text) == ",");
-            return (set_off && !m.after_preposition && !m.possessive)
+            return (set_off && !m.after_preposition && !m.possessive && self.is_person(m.entity))
                 .then(|| (self.names.entities[m.entity].name.clone(), m.span));
         }
         self.subject_ending_with(&before[..end], last)
@@ -1023,7 +1059,11 @@ impl Context<'_> {
         let plain = words.iter().all(|w| {
             w.chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
-                && (!is_stopword(w) || matches!(w.as_str(), "of" | "for"))
+                && (!is_stopword(w)
+                    || matches!(
+                        w.as_str(),
+                        "of" | "for" | "those" | "these" | "his" | "her" | "their" | "its" | "our"
+                    ))
         }) && tokens.iter().all(|t| t.text(self.text) != ",");
         let has_noun = plain
             && words
@@ -1150,6 +1190,10 @@ mod tests {
             ("The two countries have a “no limits” partnership.", &[""]),
             ("Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.", &["Trump"]),
             ("Reince Priebus later told Fox News: “Both are meeting next week.”", &["Reince Priebus"]),
+            ("Hillary Clinton, during a town hall in Columbus, Ohio, said she was “going to put miners out of business.”", &["Hillary Clinton"]),
+            ("Ted Cruz accuses Obama of “leading from behind” and Donald Trump says he's “losing the war.”", &["Ted Cruz", "Donald Trump"]),
+            ("Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dean, the former governor, proclaimed.", &["Howard Dean", "Howard Dean"]),
+            ("“There won't be a path,” said one of those advisers, who spoke anonymously.", &["one of those advisers"]),
             ("“Cruz appeals to Reagan Democrats,” Richard Viguerie notes.", &["Richard Viguerie"]),
             ("Paul Ryan and Donald Trump will meet next week, Sean Spicer said, adding, “They need to talk.”", &["Sean Spicer"]),
             ("Perhaps it is ironic, given the efforts — which Apple's chief executive, Tim Cook, called “total political crap” — to tax it.", &["Tim Cook"]),

@@ -356,6 +356,37 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             ctx.focus_sentence = si;
         }
     }
+    signed_quotes(text, doc, names, quotes);
+}
+
+/// A quote closing its paragraph, signed on the next line:
+/// "“…”" then "- Bernie Sanders." or "— Jane Doe, economist".
+fn signed_quotes(text: &str, doc: &Document, names: &Names, quotes: &mut [Quote]) {
+    for quote in quotes.iter_mut().filter(|q| q.speaker.is_none()) {
+        let Some(p) = doc
+            .paragraphs
+            .iter()
+            .position(|p| p.span.contains(quote.span))
+        else {
+            continue;
+        };
+        let closes = text[quote.span.end..doc.paragraphs[p].span.end]
+            .chars()
+            .all(|c| !c.is_alphanumeric());
+        let Some(next) = doc.paragraphs.get(p + 1) else {
+            continue;
+        };
+        let line = next.span.text(text);
+        let signature = line.trim_start_matches(['-', '—', '–', '―', ' ']);
+        if !closes || signature.len() == line.len() || signature.split_whitespace().count() > 8 {
+            continue;
+        }
+        let start = next.span.start + (line.len() - signature.len());
+        if let Some(m) = names.starting_at(start) {
+            quote.speaker = Some(names.entities[m.entity].name.clone());
+            quote.speaker_span = Some(m.span);
+        }
+    }
 }
 
 /// What a paragraph hands to the next.
@@ -1190,6 +1221,7 @@ mod tests {
             ("The two countries have a “no limits” partnership.", &[""]),
             ("Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.", &["Trump"]),
             ("Reince Priebus later told Fox News: “Both are meeting next week.”", &["Reince Priebus"]),
+            ("The debate went on.\n“Americans are worried about their kids.”\n- Bernie Sanders.\nThe senator is wrong.", &["Bernie Sanders"]),
             ("Hillary Clinton, during a town hall in Columbus, Ohio, said she was “going to put miners out of business.”", &["Hillary Clinton"]),
             ("Ted Cruz accuses Obama of “leading from behind” and Donald Trump says he's “losing the war.”", &["Ted Cruz", "Donald Trump"]),
             ("Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dean, the former governor, proclaimed.", &["Howard Dean", "Howard Dean"]),

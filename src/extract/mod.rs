@@ -199,21 +199,29 @@ pub fn extract(report: &Report) -> Extraction {
 /// Body sentences that are mostly the reporter's words: a sentence that is
 /// mostly quotation is represented by its quotes instead.
 fn statements(text: &str, doc: &Document, quotes: &[Quote]) -> Vec<Statement> {
-    doc.sentences
-        .iter()
-        .filter(|s| doc.paragraphs[s.paragraph].kind == BlockKind::Body)
-        .filter(|s| {
-            let quoted: usize = quotes
-                .iter()
-                .filter(|q| q.span.overlaps(s.span))
-                .map(|q| q.span.end.min(s.span.end) - q.span.start.max(s.span.start))
-                .sum();
-            let words = s.span.text(text).split_whitespace().count();
-            quoted * 2 < s.span.len() && words >= 4
-        })
-        .map(|s| Statement {
-            span: s.span,
-            text: s.span.text(text).to_string(),
-        })
-        .collect()
+    // Quotes and sentences are both in text order: walk them together.
+    let mut first = 0;
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        if doc.paragraphs[s.paragraph].kind != BlockKind::Body {
+            continue;
+        }
+        while first < quotes.len() && quotes[first].span.end <= s.span.start {
+            first += 1;
+        }
+        let quoted: usize = quotes[first..]
+            .iter()
+            .take_while(|q| q.span.start < s.span.end)
+            .filter(|q| q.span.overlaps(s.span))
+            .map(|q| q.span.end.min(s.span.end) - q.span.start.max(s.span.start))
+            .sum();
+        let words = s.span.text(text).split_whitespace().count();
+        if quoted * 2 < s.span.len() && words >= 4 {
+            out.push(Statement {
+                span: s.span,
+                text: s.span.text(text).to_string(),
+            });
+        }
+    }
+    out
 }

@@ -7,6 +7,8 @@
 //! of ("Vladimir Putin", "Li Qiang"), so every mention of a person carries
 //! the report's canonical full name. One pass over the tokens.
 
+use std::collections::HashMap;
+
 use crate::span::Span;
 use crate::text::tokens::{normalize, tokenize, Token, TokenKind};
 use crate::text::Document;
@@ -55,6 +57,10 @@ pub(crate) struct Names {
     pub entities: Vec<Entity>,
     /// Sorted by start.
     pub mentions: Vec<Mention>,
+    /// Entities by each of their words, for linking in constant time.
+    by_word: HashMap<String, Vec<usize>>,
+    /// When each entity was last mentioned (a counter).
+    last_seen: Vec<usize>,
 }
 
 impl Names {
@@ -127,7 +133,26 @@ impl Names {
 
     /// The mention whose span ends exactly at byte `end`.
     pub fn ending_at(&self, end: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.span.end == end)
+        let i = self.mentions.partition_point(|m| m.span.start < end);
+        self.mentions[..i].last().filter(|m| m.span.end == end)
+    }
+
+    /// The mention containing `span`, if any.
+    pub fn covering(&self, span: Span) -> Option<&Mention> {
+        let i = self
+            .mentions
+            .partition_point(|m| m.span.start <= span.start);
+        self.mentions[..i].last().filter(|m| m.span.contains(span))
+    }
+
+    /// Mentions starting in `start..end`, in order.
+    pub fn between(&self, start: usize, end: usize) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.span.start < start);
+        let to = self
+            .mentions
+            .partition_point(|m| m.span.start < end)
+            .max(from);
+        &self.mentions[from..to]
     }
 
     /// The mention starting exactly at byte `start`.
@@ -142,7 +167,9 @@ impl Names {
     pub fn resolve_role(&self, words: &[String], before: usize) -> Option<usize> {
         let noun = words.last()?;
         let mut best: Option<(usize, usize, usize)> = None; // (matched, last mention, entity)
-        for m in self.mentions.iter().take_while(|m| m.span.start < before) {
+                                                            // The people in play: the latest few hundred mentions.
+        let end = self.mentions.partition_point(|m| m.span.start < before);
+        for m in &self.mentions[end.saturating_sub(400)..end] {
             let e = &self.entities[m.entity];
             if e.kind != EntityKind::Person || !e.roles.iter().any(|r| title_matches(noun, r)) {
                 continue;
@@ -292,22 +319,36 @@ impl Names {
         words: Vec<String>,
         roles: Vec<String>,
     ) -> usize {
-        let recent = self.mentions.iter().rev().map(|m| m.entity);
-        let mut found = None;
-        for e in recent.chain(0..self.entities.len()) {
-            let entity = &self.entities[e];
-            let compatible = (entity.kind == EntityKind::Org) == (kind == EntityKind::Org);
-            if compatible
-                && (is_part_of(&words, &entity.words) || is_part_of(&entity.words, &words))
-            {
-                found = Some(e);
-                break;
+        // Candidates share the mention's first or last word; the most
+        // recently mentioned compatible one wins.
+        let mut found: Option<usize> = None;
+        let keys = [words.first(), words.last()];
+        for key in keys.into_iter().flatten() {
+            let Some(list) = self.by_word.get(key) else {
+                continue;
+            };
+            for &e in list.iter().rev().take(64) {
+                let entity = &self.entities[e];
+                let compatible = (entity.kind == EntityKind::Org) == (kind == EntityKind::Org);
+                let linked = is_part_of(&words, &entity.words) || is_part_of(&entity.words, &words);
+                if compatible
+                    && linked
+                    && found.is_none_or(|f| self.last_seen[e] > self.last_seen[f])
+                {
+                    found = Some(e);
+                }
             }
         }
         match found {
             Some(e) => {
+                self.last_seen[e] = self.mentions.len();
                 let entity = &mut self.entities[e];
                 if words.len() > entity.words.len() {
+                    for w in &words {
+                        if !entity.words.contains(w) {
+                            self.by_word.entry(w.clone()).or_default().push(e);
+                        }
+                    }
                     entity.words = words;
                     entity.name = display;
                 }
@@ -322,6 +363,11 @@ impl Names {
                 e
             }
             None => {
+                let e = self.entities.len();
+                for w in &words {
+                    self.by_word.entry(w.clone()).or_default().push(e);
+                }
+                self.last_seen.push(self.mentions.len());
                 self.entities.push(Entity {
                     name: display,
                     kind,

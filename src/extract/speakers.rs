@@ -233,7 +233,8 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         focus_sentence: 0,
         sentence: 0,
         title_case: false,
-        promoted: Vec::new(),
+        sentence_start: 0,
+        promoted: vec![false; names.entities.len()],
     };
     let mut q = 0;
     let mut carry: Option<Carry> = None;
@@ -245,6 +246,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         while q < quotes.len() && quotes[q].span.start < sentence.span.end {
             let quote_span = quotes[q].span;
             ctx.sentence = si;
+            ctx.sentence_start = sentence.span.start;
             // Transcripts: "PENCE: Gennifer Flowers will not be attending".
             if let Some(found) = ctx.transcript_speaker(quote_span) {
                 quotes[q].speaker = Some(found.0);
@@ -363,13 +365,17 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
 /// "“…”" then "- Bernie Sanders." or "— Jane Doe, economist".
 fn signed_quotes(text: &str, doc: &Document, names: &Names, quotes: &mut [Quote]) {
     for quote in quotes.iter_mut().filter(|q| q.speaker.is_none()) {
-        let Some(p) = doc
+        // Paragraphs are in text order.
+        let p = doc
             .paragraphs
-            .iter()
-            .position(|p| p.span.contains(quote.span))
-        else {
+            .partition_point(|p| p.span.end < quote.span.end);
+        if !doc
+            .paragraphs
+            .get(p)
+            .is_some_and(|p| p.span.contains(quote.span))
+        {
             continue;
-        };
+        }
         let closes = text[quote.span.end..doc.paragraphs[p].span.end]
             .chars()
             .all(|c| !c.is_alphanumeric());
@@ -420,8 +426,10 @@ struct Context<'a> {
     sentence: usize,
     /// It is written in Title Case, as headlines are.
     title_case: bool,
+    /// Where the sentence being attributed starts.
+    sentence_start: usize,
     /// Single-word names seen as the subject of a reporting verb.
-    promoted: Vec<usize>,
+    promoted: Vec<bool>,
 }
 
 type Found = Option<(String, Span)>;
@@ -475,11 +483,20 @@ impl Context<'_> {
             && !after_determiner
             && noun_ok
             && is_reporting_verb(&word)
-            && !self.names.mentions.iter().any(|m| m.span.contains(t.span))
+            && self.names.covering(t.span).is_none()
     }
 
     fn inside_quote(&self, t: &Token) -> bool {
-        self.quotes_spans.iter().any(|q| q.contains(t.span))
+        self.in_quote(t.span)
+    }
+
+    /// Is `span` inside one of the report's quotes? (Quotes are sorted
+    /// and do not overlap.)
+    fn in_quote(&self, span: Span) -> bool {
+        let i = self.quotes_spans.partition_point(|q| q.start <= span.start);
+        self.quotes_spans[..i]
+            .last()
+            .is_some_and(|q| q.contains(span))
     }
 
     /// The tokens after a quote up to the end of its clause: the closing
@@ -937,14 +954,10 @@ impl Context<'_> {
     fn sentence_subject_from(&self, tokens: &[Token], from: usize, limit: usize) -> Found {
         let sentence_start = from.max(tokens.first()?.span.start);
         self.names
-            .mentions
+            .between(sentence_start, limit)
             .iter()
-            .filter(|m| m.span.start >= sentence_start && m.span.end <= limit)
-            .filter(|m| {
-                !m.after_preposition
-                    && !m.possessive
-                    && !self.quotes_spans.iter().any(|q| q.contains(m.span))
-            })
+            .filter(|m| m.span.end <= limit)
+            .filter(|m| !m.after_preposition && !m.possessive && !self.in_quote(m.span))
             .find(|m| {
                 // A lone capitalised word counts when it opens the sentence:
                 // "Trump has used the phrase …".
@@ -1032,11 +1045,11 @@ impl Context<'_> {
     fn pronoun(&self, span: Span) -> Found {
         let earlier = self
             .names
-            .mentions
+            .between(self.sentence_start, span.start)
             .iter()
-            .take_while(|m| m.span.end <= span.start)
+            .filter(|m| m.span.end <= span.start)
             .filter(|m| m.sentence == self.sentence && !m.after_preposition && !m.possessive)
-            .filter(|m| !self.quotes_spans.iter().any(|q| q.contains(m.span)))
+            .filter(|m| !self.in_quote(m.span))
             .find(|m| self.is_person(m.entity));
         let entity = earlier.map(|m| m.entity).or(self.focus)?;
         Some((self.names.entities[entity].name.clone(), span))
@@ -1051,11 +1064,12 @@ impl Context<'_> {
         if tokens.len() == 1 && PRONOUNS.contains(&self.word(first).as_str()) {
             return self.pronoun(span);
         }
-        if let Some(m) =
-            self.names.mentions.iter().find(|m| {
-                span.contains(m.span) || m.span.contains(span) && m.span.start == span.start
-            })
-        {
+        let inside = self.names.between(span.start, span.end).first();
+        let around = self
+            .names
+            .covering(span)
+            .filter(|m| m.span.start == span.start);
+        if let Some(m) = inside.filter(|m| span.contains(m.span)).or(around) {
             let entity = &self.names.entities[m.entity];
             return Some((entity.name.clone(), m.span));
         }
@@ -1126,27 +1140,26 @@ impl Context<'_> {
 
     fn promote(&mut self, mention: Span) {
         if let Some(m) = self.names.starting_at(mention.start) {
-            if !self.promoted.contains(&m.entity) {
-                self.promoted.push(m.entity);
-            }
+            self.promoted[m.entity] = true;
         }
     }
 
     fn is_person(&self, entity: usize) -> bool {
-        self.names.entities[entity].kind == EntityKind::Person || self.promoted.contains(&entity)
+        self.names.entities[entity].kind == EntityKind::Person || self.promoted[entity]
     }
 
     /// The first person named in the sentence outside a prepositional
-    /// phrase becomes the person in focus.
     /// Returns whether the sentence is about the person in focus: it names
     /// a subject, or opens with a pronoun for the one already in focus.
     fn update_focus(&mut self, sentence: usize, tokens: &[Token]) -> bool {
-        let subject = self
-            .names
-            .mentions
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            return false;
+        };
+        let here = self.names.between(first.span.start, last.span.end);
+        let subject = here
             .iter()
             .filter(|m| m.sentence == sentence && !m.after_preposition && !m.possessive)
-            .filter(|m| !self.quotes_spans.iter().any(|q| q.contains(m.span)))
+            .filter(|m| !self.in_quote(m.span))
             .find(|m| self.is_person(m.entity));
         if let Some(m) = subject {
             self.focus = Some(m.entity);
@@ -1161,9 +1174,7 @@ impl Context<'_> {
         if opens_with_pronoun {
             return self.focus.is_some();
         }
-        if let Some(m) = self
-            .names
-            .mentions
+        if let Some(m) = here
             .iter()
             .filter(|m| m.sentence == sentence && !m.possessive)
             .find(|m| self.is_person(m.entity))

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{align_event, AlignConfig, Member};
 use crate::events::{group_events, EventConfig};
-use crate::extract::{extract, Extraction};
+use crate::extract::{extract, extract_with, ExtractConfig, Extraction};
 use crate::record::{Comparison, Event, ReportInfo, SCHEMA_VERSION};
 use crate::report::Report;
 use crate::similarity::Matcher;
@@ -14,6 +14,8 @@ use crate::similarity::Matcher;
 /// Settings for [`compare_with`]; `Default` is what [`compare`] uses.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CompareConfig {
+    /// Per-report extraction.
+    pub extract: ExtractConfig,
     /// Event grouping.
     pub events: EventConfig,
     /// Alignment within an event.
@@ -45,7 +47,10 @@ pub fn compare(reports: &[Report]) -> Comparison {
 pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
     let mut sorted: Vec<&Report> = reports.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    let found: Vec<Extraction> = sorted.par_iter().map(|r| extract(r)).collect();
+    let found: Vec<Extraction> = sorted
+        .par_iter()
+        .map(|r| extract_with(r, &config.extract))
+        .collect();
     let groups = group_events(&found, &config.events);
     let matcher = Matcher::from_corpus(
         found

@@ -49,7 +49,8 @@ pub use crate::compare::{compare, compare_with, group_reports, CompareConfig, Ev
 pub use crate::error::{Error, Result};
 pub use crate::events::{group_events, EventConfig};
 pub use crate::extract::{
-    extract, Extraction, Fact, FactKind, FactValue, Qualifier, Quote, QuoteKind, Statement,
+    extract, extract_with, ExtractConfig, Extraction, Fact, FactKind, FactValue, Qualifier, Quote,
+    QuoteKind, QuoteMarks, Statement,
 };
 pub use crate::record::{
     Claim, Comparison, Event, Evidence, Record, RecordKind, ReportInfo, SCHEMA_VERSION,

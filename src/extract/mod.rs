@@ -5,6 +5,8 @@
 pub(crate) mod facts;
 pub(crate) mod names;
 pub(crate) mod quotes;
+
+pub use quotes::QuoteMarks;
 pub(crate) mod speakers;
 
 use jiff::civil::Date;
@@ -40,6 +42,18 @@ pub enum QuoteKind {
     /// A few words quoted inside the reporter's sentence
     /// (hailed “flourishing” ties).
     Partial,
+    /// A few words in quote marks that nobody is said to have said: scare
+    /// quotes (a “no limits” partnership).
+    Scare,
+    /// The name of a work or slogan in quote marks (“The Art of the Deal”).
+    Title,
+}
+
+/// Settings for [`extract_with`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtractConfig {
+    /// Which quotation marks delimit quotes.
+    pub quote_marks: QuoteMarks,
 }
 
 /// What a fact measures.
@@ -173,11 +187,21 @@ pub struct Extraction {
 /// assert_eq!(found.quotes[0].speaker.as_deref(), Some("Jane Doe"));
 /// ```
 pub fn extract(report: &Report) -> Extraction {
+    extract_with(report, &ExtractConfig::default())
+}
+
+/// [`extract`] with explicit settings.
+pub fn extract_with(report: &Report, config: &ExtractConfig) -> Extraction {
     let text = report.text.as_str();
     let doc = Document::analyze(text, report.body_start());
     let names = names::Names::find(text, &doc);
-    let mut quotes = quotes::find(text, &doc);
+    let mut quotes = quotes::find(text, &doc, &config.quote_marks);
     speakers::attribute(text, &doc, &names, &mut quotes);
+    for q in &mut quotes {
+        if q.kind == QuoteKind::Partial && q.speaker.is_none() {
+            q.kind = QuoteKind::Scare;
+        }
+    }
     let sentences: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
     let facts = facts::find_facts(text, &sentences, report.published);
     let statements = statements(text, &doc, &quotes);

@@ -7,16 +7,114 @@
 //! of a paragraph ends there: news style reopens a multi-paragraph quote in
 //! each paragraph.
 
+use serde::{Deserialize, Serialize};
+
 use super::{Quote, QuoteKind};
 use crate::span::Span;
 use crate::text::{BlockKind, Document};
 
+/// Which quotation marks delimit quotes. [`QuoteMarks::ALL`] (the default)
+/// suits mixed news text; the language presets leave out marks that are
+/// apostrophes or ordinary punctuation there.
+///
+/// ```
+/// use corroborate::{extract_with, ExtractConfig, QuoteMarks, Report};
+/// let report = Report::new("fr", "« Nous gagnerons », a déclaré Jean Dupont. Il l'a dit.");
+/// let config = ExtractConfig { quote_marks: QuoteMarks::french(), ..Default::default() };
+/// assert_eq!(extract_with(&report, &config).quotes[0].text, "Nous gagnerons");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct QuoteMarks {
+    /// “…”
+    pub curly: bool,
+    /// "…"
+    pub straight: bool,
+    /// ''…'' and ``…'' (NYT and treebank style).
+    pub doubled_apostrophes: bool,
+    /// ‘…’ and '…', outside double quotes.
+    pub single: bool,
+    /// «…», ‹…› (and German »…«).
+    pub guillemets: bool,
+    /// „…“ (German, Polish, Czech …).
+    pub low: bool,
+    /// 「…」 and 『…』 (Chinese, Japanese).
+    pub corner: bool,
+}
+
+impl QuoteMarks {
+    /// Every mark this crate knows.
+    pub const ALL: QuoteMarks = QuoteMarks {
+        curly: true,
+        straight: true,
+        doubled_apostrophes: true,
+        single: true,
+        guillemets: true,
+        low: true,
+        corner: true,
+    };
+    const NONE: QuoteMarks = QuoteMarks {
+        curly: false,
+        straight: false,
+        doubled_apostrophes: false,
+        single: false,
+        guillemets: false,
+        low: false,
+        corner: false,
+    };
+
+    /// English news: curly, straight, doubled apostrophes and single marks.
+    pub const fn english() -> QuoteMarks {
+        QuoteMarks {
+            curly: true,
+            straight: true,
+            doubled_apostrophes: true,
+            single: true,
+            ..QuoteMarks::NONE
+        }
+    }
+
+    /// French: guillemets, and curly or straight marks for nested quotes.
+    pub const fn french() -> QuoteMarks {
+        QuoteMarks {
+            guillemets: true,
+            curly: true,
+            straight: true,
+            ..QuoteMarks::NONE
+        }
+    }
+
+    /// German: „…“ and »…«, straight marks.
+    pub const fn german() -> QuoteMarks {
+        QuoteMarks {
+            low: true,
+            guillemets: true,
+            straight: true,
+            ..QuoteMarks::NONE
+        }
+    }
+
+    /// Chinese and Japanese: corner brackets and curly marks.
+    pub const fn cjk() -> QuoteMarks {
+        QuoteMarks {
+            corner: true,
+            curly: true,
+            ..QuoteMarks::NONE
+        }
+    }
+}
+
+impl Default for QuoteMarks {
+    fn default() -> Self {
+        QuoteMarks::ALL
+    }
+}
+
 /// Quotes in the body paragraphs of `doc`, in text order, speakers unset.
-pub(crate) fn find(text: &str, doc: &Document) -> Vec<Quote> {
+pub(crate) fn find(text: &str, doc: &Document, marks: &QuoteMarks) -> Vec<Quote> {
     let mut out = Vec::new();
     for p in &doc.paragraphs {
         if p.kind == BlockKind::Body {
-            for span in in_paragraph(text, Span::new(p.prose_start, p.span.end)) {
+            for span in in_paragraph(text, Span::new(p.prose_start, p.span.end), marks) {
                 out.push(Quote {
                     span,
                     text: span.text(text).to_string(),
@@ -47,9 +145,45 @@ fn kind_of(text: &str, span: Span, prose_start: usize) -> QuoteKind {
         || before.ends_with([':', ',', '—', '–', '―', '.', '?', '!', ';', '(', '…', '-']);
     if words >= 12 || opens_clause && words >= 3 {
         QuoteKind::Full
+    } else if is_title(quoted) {
+        QuoteKind::Title
     } else {
         QuoteKind::Partial
     }
+}
+
+/// Two or more words in Title Case, small words aside: the name of a
+/// film, book, show or slogan (“The Making of Donald Trump”).
+fn is_title(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "with"
+                | "at"
+                | "by"
+                | "is"
+                | "de"
+        )
+    };
+    let content: Vec<&&str> = words.iter().filter(|w| !small(w)).collect();
+    words.len() >= 2
+        && !content.is_empty()
+        && content.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words[0].starts_with(char::is_uppercase)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -77,6 +211,8 @@ enum Closer {
     Corner,
     Straight,
     Doubled,
+    /// »…« (German): closed by «.
+    Reversed,
 }
 
 fn is_word_char(c: Option<char>) -> bool {
@@ -84,7 +220,7 @@ fn is_word_char(c: Option<char>) -> bool {
 }
 
 /// Quote spans (without marks, trimmed) inside one paragraph.
-pub(crate) fn in_paragraph(text: &str, para: Span) -> Vec<Span> {
+pub(crate) fn in_paragraph(text: &str, para: Span, marks: &QuoteMarks) -> Vec<Span> {
     let line = para.text(text);
     let mut out = Vec::new();
     // (closer family, byte offset just after the opening mark)
@@ -101,29 +237,31 @@ pub(crate) fn in_paragraph(text: &str, para: Span) -> Vec<Span> {
     while let Some((i, c)) = iter.next() {
         let mut width = c.len_utf8();
         let mark = match c {
-            '“' => Some(Mark::Open(Closer::Curly)),
-            '”' => Some(Mark::Close(Closer::Curly)),
-            '„' => Some(Mark::Open(Closer::Low)),
-            '«' => Some(Mark::Open(Closer::Guillemet)),
-            '»' => Some(Mark::Close(Closer::Guillemet)),
-            '‹' => Some(Mark::Open(Closer::Single)),
-            '›' => Some(Mark::Close(Closer::Single)),
-            '「' | '『' => Some(Mark::Open(Closer::Corner)),
-            '」' | '』' => Some(Mark::Close(Closer::Corner)),
-            '"' => Some(Mark::Either(Closer::Straight)),
-            '\'' if iter.peek().is_some_and(|&(_, d)| d == '\'') => {
+            '“' if marks.curly => Some(Mark::Open(Closer::Curly)),
+            // „…“: without curly marks, “ only closes.
+            '“' if marks.low => Some(Mark::Close(Closer::Low)),
+            '”' if marks.curly => Some(Mark::Close(Closer::Curly)),
+            '„' if marks.low => Some(Mark::Open(Closer::Low)),
+            '«' if marks.guillemets => Some(Mark::Open(Closer::Guillemet)),
+            '»' if marks.guillemets => Some(Mark::Close(Closer::Guillemet)),
+            '‹' if marks.guillemets => Some(Mark::Open(Closer::Single)),
+            '›' if marks.guillemets => Some(Mark::Close(Closer::Single)),
+            '「' | '『' if marks.corner => Some(Mark::Open(Closer::Corner)),
+            '」' | '』' if marks.corner => Some(Mark::Close(Closer::Corner)),
+            '"' if marks.straight => Some(Mark::Either(Closer::Straight)),
+            '\'' if marks.doubled_apostrophes && iter.peek().is_some_and(|&(_, d)| d == '\'') => {
                 iter.next();
                 width = 2;
                 Some(Mark::Either(Closer::Doubled))
             }
-            '`' if iter.peek().is_some_and(|&(_, d)| d == '`') => {
+            '`' if marks.doubled_apostrophes && iter.peek().is_some_and(|&(_, d)| d == '`') => {
                 iter.next();
                 width = 2;
                 Some(Mark::Open(Closer::Doubled))
             }
-            '‘' => Some(Mark::SingleOpen),
-            '’' => Some(Mark::SingleClose),
-            '\'' => Some(Mark::SingleEither),
+            '‘' if marks.single => Some(Mark::SingleOpen),
+            '’' if marks.single => Some(Mark::SingleClose),
+            '\'' if marks.single => Some(Mark::SingleEither),
             _ => None,
         };
         let next = line[i + width..].chars().next();
@@ -140,6 +278,7 @@ pub(crate) fn in_paragraph(text: &str, para: Span) -> Vec<Span> {
                     Mark::Close(f) => {
                         f == family || family == Closer::Straight || family == Closer::Doubled
                     }
+                    Mark::Open(Closer::Guillemet) => family == Closer::Reversed,
                     // „…“ closes with “; a mistyped “ can close too.
                     Mark::Open(Closer::Curly) => {
                         family == Closer::Low || (closes_word && !opens_word)
@@ -159,9 +298,19 @@ pub(crate) fn in_paragraph(text: &str, para: Span) -> Vec<Span> {
             {
                 double = Some((family, i + width));
             }
-            // A closer with nothing open that opens a word: a mistyped opener.
-            (None, Mark::Close(family)) if opens_word && family == Closer::Curly => {
-                double = Some((family, i + width));
+            // A closer with nothing open that opens a word: a mistyped
+            // opener, or German »…«.
+            (None, Mark::Close(family))
+                if opens_word && matches!(family, Closer::Curly | Closer::Guillemet) =>
+            {
+                double = Some((
+                    if family == Closer::Guillemet {
+                        Closer::Reversed
+                    } else {
+                        family
+                    },
+                    i + width,
+                ));
             }
             (None, Mark::SingleOpen | Mark::SingleEither) if single.is_none() && opens_word => {
                 single = Some(i + width);
@@ -186,7 +335,7 @@ mod tests {
     use super::*;
 
     fn quotes(line: &str) -> Vec<&str> {
-        in_paragraph(line, Span::new(0, line.len()))
+        in_paragraph(line, Span::new(0, line.len()), &QuoteMarks::ALL)
             .into_iter()
             .map(|s| s.text(line))
             .collect()
@@ -223,6 +372,26 @@ mod tests {
     }
 
     #[test]
+    fn language_presets() {
+        let with = |line: &'static str, marks: QuoteMarks| -> Vec<&'static str> {
+            in_paragraph(line, Span::new(0, line.len()), &marks)
+                .into_iter()
+                .map(|s| s.text(line))
+                .collect()
+        };
+        let german = "„Wir schaffen das“, sagte sie. »Sicher«, sagte er.";
+        assert_eq!(
+            with(german, QuoteMarks::german()),
+            ["Wir schaffen das", "Sicher"]
+        );
+        let french = "« Bonjour », dit-il, l'air 'content'.";
+        assert_eq!(with(french, QuoteMarks::french()), ["Bonjour"]);
+        assert_eq!(with(french, QuoteMarks::ALL), ["Bonjour", "content"]);
+        assert_eq!(with("「你好」他说。", QuoteMarks::cjk()), ["你好"]);
+        assert!(with("“curly”", QuoteMarks::german()).is_empty());
+    }
+
+    #[test]
     fn kinds() {
         let kind = |text: &str, quoted: &str| {
             let start = text.find(quoted).unwrap();
@@ -249,6 +418,13 @@ mod tests {
                 "outlaw nation in the neighborhood."
             ),
             QuoteKind::Partial
+        );
+        assert_eq!(
+            kind(
+                "Melville House will release “The Making of Donald Trump” in August.",
+                "The Making of Donald Trump"
+            ),
+            QuoteKind::Title
         );
     }
 }

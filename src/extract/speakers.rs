@@ -1193,7 +1193,7 @@ mod tests {
     fn speakers(text: &str) -> Vec<(String, Option<String>)> {
         let doc = Document::analyze(text, 0);
         let names = Names::find(text, &doc);
-        let mut qs = quotes::find(text, &doc);
+        let mut qs = quotes::find(text, &doc, &quotes::QuoteMarks::ALL);
         attribute(text, &doc, &names, &mut qs);
         qs.into_iter().map(|q| (q.text, q.speaker)).collect()
     }

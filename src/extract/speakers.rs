@@ -257,7 +257,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             }
             // A few words quoted in narrative are attributed by the verb
             // before them; a whole remark mostly by what follows it.
-            let mut found = if quotes[q].kind == QuoteKind::Partial {
+            let mut found = if matches!(quotes[q].kind, QuoteKind::Partial | QuoteKind::Title) {
                 ctx.before_quote(&tokens, quote_span)
                     .or_else(|| ctx.after_quote(quote_span, para.span.end))
             } else {
@@ -265,7 +265,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
                     .or_else(|| ctx.before_quote(&tokens, quote_span))
             }
             .or_else(|| ctx.according_to(&tokens));
-            if found.is_none() && quotes[q].kind == QuoteKind::Partial {
+            if found.is_none() && matches!(quotes[q].kind, QuoteKind::Partial | QuoteKind::Title) {
                 // A few words quoted in narrative belong to the sentence's
                 // subject: "Trump accused Cruz of being “very queasy”".
                 found = ctx.sentence_subject(&tokens, quote_span.start).or_else(|| {

@@ -98,20 +98,26 @@ fn evidence(member: &Member<'_>, span: Span, speaker: Option<&str>) -> Evidence 
     }
 }
 
-/// Do two speaker names refer to the same person? ("Putin" and "Vladimir
-/// Putin" do; unknown speakers are compatible with anyone.)
+/// Do two speaker names refer to the same person? One name's words must
+/// all be in the other: "Putin" and "Vladimir Putin" are one person, "Li
+/// Qiang" and "Li Shangfu" two, "Jane Doe" and "John Doe" two. Unknown
+/// speakers are compatible with anyone.
 pub(crate) fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return true;
     };
     let words = |s: &str| -> BTreeSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
-            .map(str::to_lowercase)
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .map(|w| {
+                w.trim_end_matches("’s")
+                    .trim_end_matches("'s")
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty() && !crate::text::tokens::is_stopword(w))
             .collect()
     };
     let (x, y) = (words(a), words(b));
-    x.is_empty() || y.is_empty() || !x.is_disjoint(&y)
+    x.is_empty() || y.is_empty() || x.is_subset(&y) || y.is_subset(&x)
 }
 
 /// One name for a group of mentions of a speaker: the longest that agrees
@@ -451,6 +457,13 @@ mod tests {
         assert!(same_speaker(Some("Putin"), Some("Vladimir Putin")));
         assert!(same_speaker(None, Some("Li Qiang")));
         assert!(!same_speaker(Some("Li Qiang"), Some("Vladimir Putin")));
+        assert!(!same_speaker(Some("Li Qiang"), Some("Li Shangfu")));
+        assert!(!same_speaker(Some("Jane Doe"), Some("John Doe")));
+        assert!(same_speaker(Some("Li"), Some("Li Qiang")));
+        assert!(same_speaker(
+            Some("Foreign Ministry"),
+            Some("China’s Foreign Ministry")
+        ));
         assert_eq!(
             canonical_speaker(["Putin", "Vladimir Putin", "Putin"].into_iter()).as_deref(),
             Some("Vladimir Putin")

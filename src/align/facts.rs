@@ -216,37 +216,29 @@ pub(super) fn align_facts(
             } else {
                 a.value.is_some() && b.value.is_some() && a.value != b.value
             };
-            if differs {
-                out.discrepancies.push(Record {
-                    claim: Claim::Fact,
-                    kind: if is_time(a.kind) {
-                        RecordKind::Date
-                    } else {
-                        RecordKind::Value
-                    },
-                    speaker: None,
-                    evidence: vec![
-                        evidence(&members[ma], a.span, None),
-                        evidence(&members[mb], b.span, None),
-                    ],
-                    score: Some(round(score)),
-                    diff: None,
-                    note: Some(format!("“{}” vs “{}”", a.text, b.text)),
-                });
+            let kind = if differs {
+                if is_time(a.kind) {
+                    RecordKind::Date
+                } else {
+                    RecordKind::Value
+                }
             } else if a.qualifier != b.qualifier && a.value == b.value && a.resolved == b.resolved {
-                out.discrepancies.push(Record {
-                    claim: Claim::Fact,
-                    kind: RecordKind::Qualifier,
-                    speaker: None,
-                    evidence: vec![
-                        evidence(&members[ma], a.span, None),
-                        evidence(&members[mb], b.span, None),
-                    ],
-                    score: Some(round(score)),
-                    diff: None,
-                    note: Some(format!("“{}” vs “{}”", a.text, b.text)),
-                });
-            }
+                RecordKind::Qualifier
+            } else {
+                continue;
+            };
+            out.discrepancies.push(Record {
+                claim: Claim::Fact,
+                kind,
+                speaker: None,
+                evidence: vec![
+                    evidence(&members[ma], a.span, None),
+                    evidence(&members[mb], b.span, None),
+                ],
+                score: Some(round(score)),
+                diff: None,
+                note: Some(format!("“{}” vs “{}”", a.text, b.text)),
+            });
         }
     }
 }

@@ -24,8 +24,12 @@ use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
 pub struct EventConfig {
     /// Reports more than this many days apart are never one event.
     pub window_days: i64,
-    /// Least cosine similarity that links two reports.
+    /// Least cosine similarity that links two reports dated within the
+    /// window of each other.
     pub threshold: f64,
+    /// Least cosine similarity that links two reports when a date is
+    /// missing: content alone must carry the decision.
+    pub undated_threshold: f64,
     /// How many of its most distinctive terms each report is indexed under.
     pub index_terms: usize,
     /// How many following reports (by date) in one term's index list each
@@ -33,11 +37,14 @@ pub struct EventConfig {
     pub neighbours: usize,
 }
 
+const UNDATED: f64 = 0.15;
+
 impl Default for EventConfig {
     fn default() -> Self {
         EventConfig {
             window_days: 4,
             threshold: 0.12,
+            undated_threshold: UNDATED,
             index_terms: 12,
             neighbours: 40,
         }
@@ -117,7 +124,14 @@ pub fn group_events(extractions: &[Extraction], config: &EventConfig) -> Vec<Vec
                     continue;
                 }
                 let score = cosine(&vectors[a], &vectors[b]);
-                if score >= config.threshold {
+                let dated =
+                    extractions[a].published.is_some() && extractions[b].published.is_some();
+                let threshold = if dated {
+                    config.threshold
+                } else {
+                    config.undated_threshold
+                };
+                if score >= threshold {
                     pairs.push((score, a, b));
                 }
             }
@@ -260,9 +274,10 @@ mod debug_tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
         let reports = crate::load(&[dir]).unwrap();
         let found: Vec<_> = reports.iter().map(crate::extract).collect();
-        for t in [0.05, 0.1, 0.15, 0.2] {
+        for t in [0.05, 0.1, 0.15, 0.2, 0.25, 0.3] {
             let c = super::EventConfig {
-                threshold: t,
+                threshold: 0.12,
+                undated_threshold: t,
                 ..Default::default()
             };
             eprintln!("{t}: {:?}", super::group_events(&found, &c));

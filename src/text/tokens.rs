@@ -110,7 +110,6 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Words that negate a statement.
-#[allow(dead_code)] // for the statement matcher
 pub(crate) fn is_negation(normalized: &str) -> bool {
     matches!(
         normalized,

@@ -102,6 +102,19 @@ const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// "the two countries", "both sides": a count that refers back to things
+/// already named, not a figure anyone reports.
+fn is_anaphoric(text: &str, fact: &Fact) -> bool {
+    let before = text[..fact.span.start.min(text.len())].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    fact.kind == FactKind::Count
+        && matches!(word.as_str(), "the" | "these" | "those" | "both" | "all")
+}
+
 fn weekday_name(text: &str) -> String {
     text.trim_end_matches(['’', '\'', 's']).to_lowercase()
 }
@@ -115,6 +128,9 @@ pub(super) fn align_facts(
     let mut slots: BTreeMap<String, BTreeMap<usize, &Fact>> = BTreeMap::new();
     for (m, member) in members.iter().enumerate() {
         for fact in &member.found.facts {
+            if is_anaphoric(&member.report.text, fact) {
+                continue;
+            }
             if let Some(key) = slot(fact) {
                 slots.entry(key).or_default().entry(m).or_insert(fact);
             }
@@ -156,18 +172,7 @@ pub(super) fn align_facts(
             .map(|(&m, f)| evidence(&members[m], f.span, None))
             .collect();
         let kind = facts.values().next().map_or(FactKind::Number, |f| f.kind);
-        let qualifiers: Vec<String> = facts
-            .iter()
-            .map(|(&m, f)| {
-                let q = f.qualifier.map_or("no qualifier".to_string(), |q| {
-                    serde_json::to_value(q)
-                        .ok()
-                        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-                        .unwrap_or_default()
-                });
-                format!("{}: {q}", members[m].report.id)
-            })
-            .collect();
+        let wordings: Vec<String> = facts.values().map(|f| format!("“{}”", f.text)).collect();
         let hedged = facts.values().any(|f| f.qualifier.is_some())
             && facts
                 .values()
@@ -180,7 +185,7 @@ pub(super) fn align_facts(
             score: Some(1.0),
             diff: None,
             note: hedged
-                .then(|| format!("same value, hedged differently ({})", qualifiers.join(", "))),
+                .then(|| format!("same value, hedged differently: {}", wordings.join(" vs "))),
         });
     }
     // Conflicts inside statements that make the same claim.

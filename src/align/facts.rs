@@ -11,8 +11,11 @@
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
+
 use super::{evidence, round, Aligned, Member, StatementPair};
-use crate::extract::{Fact, FactKind, FactValue};
+
+use crate::extract::{Fact, FactKind, FactValue, Qualifier};
 use crate::record::{Claim, Evidence, Record, RecordKind};
 
 fn record_kind(kind: FactKind) -> RecordKind {
@@ -102,6 +105,15 @@ const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// A fact inside a quoted title (ABC’s “This Week”) is part of a name.
+fn in_title(member: &Member<'_>, fact: &Fact) -> bool {
+    member
+        .found
+        .quotes
+        .iter()
+        .any(|q| q.kind == crate::extract::QuoteKind::Title && q.span.contains(fact.span))
+}
+
 /// "the two countries", "both sides": a count that refers back to things
 /// already named, not a figure anyone reports.
 fn is_anaphoric(text: &str, fact: &Fact) -> bool {
@@ -113,6 +125,69 @@ fn is_anaphoric(text: &str, fact: &Fact) -> bool {
         .to_lowercase();
     fact.kind == FactKind::Count
         && matches!(word.as_str(), "the" | "these" | "those" | "both" | "all")
+}
+
+/// Two times conflict when the periods they name do not overlap. The same
+/// weekday named twice never conflicts: the outlets may simply have
+/// published on different days.
+fn times_conflict(a: &Fact, b: &Fact) -> bool {
+    if a.kind == FactKind::Weekday && b.kind == FactKind::Weekday {
+        return weekday_name(&a.text) != weekday_name(&b.text)
+            && a.resolved.is_some()
+            && b.resolved.is_some()
+            && a.resolved != b.resolved;
+    }
+    match (period(a), period(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+        _ => false,
+    }
+}
+
+/// The days a time expression covers, by its precision.
+fn period(fact: &Fact) -> Option<(Date, Date)> {
+    let start = fact.resolved?;
+    let end = match precision(fact) {
+        "day" => Some(start),
+        "weekend" => start.checked_add(jiff::ToSpan::days(1)).ok(),
+        "week" => start.checked_add(jiff::ToSpan::days(6)).ok(),
+        "month" => Some(start.last_of_month()),
+        _ => jiff::civil::Date::new(start.year(), 12, 31).ok(),
+    }?;
+    Some((start, end))
+}
+
+/// Two amounts conflict unless they are equal, one rounds the other, or a
+/// hedge covers the gap ("more than 30" and "35", "nearly 240" and "240").
+fn values_conflict(a: &Fact, b: &Fact) -> bool {
+    let (Some(x), Some(y)) = (number(a), number(b)) else {
+        return false;
+    };
+    // Different currencies or time units are not comparable here.
+    let measure = |f: &Fact| match &f.value {
+        Some(FactValue::Money { currency, .. }) => currency.clone(),
+        Some(FactValue::Duration { unit, .. }) => unit.clone(),
+        _ => String::new(),
+    };
+    if measure(a) != measure(b) {
+        return false;
+    }
+    if x == y || (x - y).abs() <= 0.02 * x.abs().max(y.abs()) {
+        return false;
+    }
+    let covers = |hedged: &Fact, h: f64, other: f64| match hedged.qualifier {
+        Some(Qualifier::MoreThan | Qualifier::AtLeast) => other >= h,
+        Some(Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo) => other <= h,
+        Some(Qualifier::About | Qualifier::Nearly) => (h - other).abs() <= 0.1 * h.abs(),
+        _ => false,
+    };
+    !(covers(a, x, y) || covers(b, y, x))
+}
+
+fn number(fact: &Fact) -> Option<f64> {
+    match fact.value.as_ref()? {
+        FactValue::Number(x) => Some(*x),
+        FactValue::Money { amount, .. } | FactValue::Duration { amount, .. } => Some(*amount),
+    }
 }
 
 fn weekday_name(text: &str) -> String {
@@ -128,7 +203,7 @@ pub(super) fn align_facts(
     let mut slots: BTreeMap<String, BTreeMap<usize, &Fact>> = BTreeMap::new();
     for (m, member) in members.iter().enumerate() {
         for fact in &member.found.facts {
-            if is_anaphoric(&member.report.text, fact) {
+            if is_anaphoric(&member.report.text, fact) || in_title(member, fact) {
                 continue;
             }
             if let Some(key) = slot(fact) {
@@ -188,7 +263,11 @@ pub(super) fn align_facts(
                 .then(|| format!("same value, hedged differently: {}", wordings.join(" vs "))),
         });
     }
-    // Conflicts inside statements that make the same claim.
+    // Candidate pairs of facts about one quantity: (1) the only fact of
+    // its kind inside two statements aligned as the same claim; (2) facts of
+    // one kind and unit whose surrounding words and nearest name agree.
+    let mut pairs: BTreeMap<((usize, crate::span::Span), (usize, crate::span::Span)), f64> =
+        BTreeMap::new();
     for &((ma, sa), (mb, sb), score) in statement_pairs {
         let span_a = members[ma].found.statements[sa].span;
         let span_b = members[mb].found.statements[sb].span;
@@ -202,48 +281,167 @@ pub(super) fn align_facts(
         };
         let (fa, fb) = (inside(ma, span_a), inside(mb, span_b));
         for a in &fa {
-            let same_kind: Vec<&&Fact> = fb
-                .iter()
-                .filter(|b| b.kind == a.kind && b.unit == a.unit)
-                .collect();
+            let same = |x: &&&Fact| x.kind == a.kind && x.unit == a.unit;
             // Only an unambiguous one-to-one pairing can conflict.
-            let [b] = same_kind.as_slice() else { continue };
-            if fa
-                .iter()
-                .filter(|x| x.kind == a.kind && x.unit == a.unit)
-                .count()
-                != 1
-            {
+            let [b] = fb.iter().filter(same).collect::<Vec<_>>()[..] else {
                 continue;
+            };
+            if fa.iter().filter(same).count() == 1 {
+                pairs.insert(((ma, a.span), (mb, b.span)), score);
             }
-            let differs = if is_time(a.kind) {
-                a.resolved.is_some() && b.resolved.is_some() && a.resolved != b.resolved
-            } else {
-                a.value.is_some() && b.value.is_some() && a.value != b.value
-            };
-            let kind = if differs {
-                if is_time(a.kind) {
-                    RecordKind::Date
-                } else {
-                    RecordKind::Value
-                }
-            } else if a.qualifier != b.qualifier && a.value == b.value && a.resolved == b.resolved {
-                RecordKind::Qualifier
-            } else {
-                continue;
-            };
-            out.discrepancies.push(Record {
-                claim: Claim::Fact,
-                kind,
-                speaker: None,
-                evidence: vec![
-                    evidence(&members[ma], a.span, None),
-                    evidence(&members[mb], b.span, None),
-                ],
-                score: Some(round(score)),
-                diff: None,
-                note: Some(format!("“{}” vs “{}”", a.text, b.text)),
-            });
         }
     }
+    let contexts: Vec<Vec<FactContext>> = members
+        .iter()
+        .map(|m| {
+            m.found
+                .facts
+                .iter()
+                .map(|f| FactContext::of(&m.report.text, f))
+                .collect()
+        })
+        .collect();
+    for (ma, a_member) in members.iter().enumerate() {
+        for (ia, a) in a_member.found.facts.iter().enumerate() {
+            for (mb, b_member) in members.iter().enumerate().skip(ma + 1) {
+                for (ib, b) in b_member.found.facts.iter().enumerate() {
+                    if a.kind != b.kind
+                        || a.unit != b.unit
+                        || in_title(a_member, a)
+                        || in_title(b_member, b)
+                    {
+                        continue;
+                    }
+                    let score = contexts[ma][ia].agreement(&contexts[mb][ib]);
+                    if score >= 0.4 {
+                        pairs.entry(((ma, a.span), (mb, b.span))).or_insert(score);
+                    }
+                }
+            }
+        }
+    }
+    let fact_at =
+        |m: usize, span: crate::span::Span| members[m].found.facts.iter().find(|f| f.span == span);
+    for (((ma, sa), (mb, sb)), score) in pairs {
+        let (Some(a), Some(b)) = (fact_at(ma, sa), fact_at(mb, sb)) else {
+            continue;
+        };
+        if a.kind == FactKind::Ordinal {
+            // "the No. 2 position" and "the No. 3 position" are two posts.
+            continue;
+        }
+        // Each report also gives the other's figure ("50 members … 89
+        // freshmen" in both): two quantities, not a conflict.
+        let carries = |m: usize, f: &Fact, except: &Fact| {
+            members[m].found.facts.iter().any(|g| {
+                g.span != except.span
+                    && g.kind == f.kind
+                    && g.unit == f.unit
+                    && g.value == f.value
+                    && g.resolved == f.resolved
+            })
+        };
+        if carries(mb, a, b) || carries(ma, b, a) {
+            continue;
+        }
+        let differs = if is_time(a.kind) {
+            times_conflict(a, b)
+        } else {
+            values_conflict(a, b)
+        };
+        let kind = if differs {
+            if is_time(a.kind) {
+                RecordKind::Date
+            } else {
+                RecordKind::Value
+            }
+        } else if a.qualifier != b.qualifier && a.value == b.value && a.resolved == b.resolved {
+            RecordKind::Qualifier
+        } else {
+            continue;
+        };
+        out.discrepancies.push(Record {
+            claim: Claim::Fact,
+            kind,
+            speaker: None,
+            evidence: vec![
+                evidence(&members[ma], a.span, None),
+                evidence(&members[mb], b.span, None),
+            ],
+            score: Some(round(score)),
+            diff: None,
+            note: Some(format!("“{}” vs “{}”", a.text, b.text)),
+        });
+    }
+}
+
+/// The words around a fact, for telling whether two facts measure one
+/// thing: content stems within eight words on each side, and the nearest
+/// capitalised name.
+struct FactContext {
+    stems: std::collections::BTreeSet<String>,
+    name: Option<String>,
+}
+
+impl FactContext {
+    fn of(text: &str, fact: &Fact) -> FactContext {
+        use crate::text::tokens::{is_stopword, normalize, stem, tokenize};
+        let window = crate::span::Span::new(
+            floor_char(text, fact.span.start.saturating_sub(240)),
+            ceil_char(text, (fact.span.end + 240).min(text.len())),
+        );
+        let tokens: Vec<_> = tokenize(text, window)
+            .into_iter()
+            .filter(|t| t.is_word())
+            .collect();
+        let at = tokens.partition_point(|t| t.span.end <= fact.span.start);
+        let after = tokens.partition_point(|t| t.span.start < fact.span.end);
+        let near = tokens[at.saturating_sub(8)..at]
+            .iter()
+            .chain(&tokens[after..(after + 8).min(tokens.len())]);
+        let mut stems = std::collections::BTreeSet::new();
+        let mut name: Option<(usize, String)> = None;
+        for t in near {
+            let raw = t.text(text);
+            let word = normalize(raw);
+            if raw.starts_with(char::is_uppercase) && !is_stopword(&word) {
+                let distance = t.span.start.abs_diff(fact.span.start);
+                if name.as_ref().is_none_or(|(d, _)| distance < *d) {
+                    name = Some((distance, word.clone()));
+                }
+            }
+            if !is_stopword(&word) {
+                stems.insert(stem(&word));
+            }
+        }
+        FactContext {
+            stems,
+            name: name.map(|(_, n)| n),
+        }
+    }
+
+    /// Jaccard overlap of the surrounding words, zero when the nearest
+    /// names differ.
+    fn agreement(&self, other: &FactContext) -> f64 {
+        if self.name != other.name || self.stems.is_empty() {
+            return 0.0;
+        }
+        let common = self.stems.intersection(&other.stems).count() as f64;
+        let union = (self.stems.len() + other.stems.len()) as f64 - common;
+        common / union
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }

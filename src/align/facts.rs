@@ -266,8 +266,7 @@ pub(super) fn align_facts(
     // Candidate pairs of facts about one quantity: (1) the only fact of
     // its kind inside two statements aligned as the same claim; (2) facts of
     // one kind and unit whose surrounding words and nearest name agree.
-    let mut pairs: BTreeMap<((usize, crate::span::Span), (usize, crate::span::Span)), f64> =
-        BTreeMap::new();
+    let mut pairs: BTreeMap<(FactAt, FactAt), f64> = BTreeMap::new();
     for &((ma, sa), (mb, sb), score) in statement_pairs {
         let span_a = members[ma].found.statements[sa].span;
         let span_b = members[mb].found.statements[sb].span;
@@ -374,6 +373,9 @@ pub(super) fn align_facts(
         });
     }
 }
+
+/// A fact addressed by its member and span.
+type FactAt = (usize, crate::span::Span);
 
 /// The words around a fact, for telling whether two facts measure one
 /// thing: content stems within eight words on each side, and the nearest

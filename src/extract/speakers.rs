@@ -212,7 +212,9 @@ pub(crate) fn is_reporting_verb(word: &str) -> bool {
         || strip("ing", "e", &lemma)
         || strip("ied", "y", &lemma)
         // doubled consonant: "dubbed", "quipped"
-        || word.len() > 4 && word.ends_with("ed") && lemma(&word[..word.len() - 3])
+        || word.len() > 4
+            && word.ends_with("ed")
+            && word.get(..word.len() - 3).is_some_and(lemma)
 }
 
 /// The bare or -s form of a reporting verb that is a common noun too
@@ -1339,7 +1341,9 @@ mod tests {
         ] {
             assert!(is_reporting_verb(w), "{w}");
         }
-        for w in ["met", "traveled", "is", "the", "sing", "add-on", "ed", "s"] {
+        for w in [
+            "met", "traveled", "is", "the", "sing", "add-on", "ed", "s", "ꞏéed", "日本ed",
+        ] {
             assert!(!is_reporting_verb(w), "{w}");
         }
     }

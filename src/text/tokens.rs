@@ -36,9 +36,40 @@ impl Token {
 }
 
 /// The tokens of `text[span]` (white space dropped), spans into `text`.
+///
+/// Word bounds follow Unicode's rules (UAX #29); ASCII text takes a fast
+/// path that gives the same tokens.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
-    let mut out = Vec::new();
     let piece = span.text(text);
+    if piece.is_ascii() {
+        return tokenize_ascii(piece, span.start);
+    }
+    // Word bounds never join across white space, so each run of non-space
+    // bytes is tokenised on its own: ASCII runs on the fast path.
+    let mut out = Vec::with_capacity(piece.len() / 5);
+    let bytes = piece.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let chunk = &piece[start..i];
+        if chunk.is_ascii() {
+            out.extend(tokenize_ascii(chunk, span.start + start));
+        } else {
+            unicode_tokens(chunk, span.start + start, &mut out);
+        }
+    }
+    out
+}
+
+/// Unicode word bounds (UAX #29) for a piece with non-ASCII characters.
+fn unicode_tokens(piece: &str, base: usize, out: &mut Vec<Token>) {
     for (offset, word) in piece.split_word_bound_indices() {
         let Some(first) = word.chars().next() else {
             continue;
@@ -53,9 +84,80 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        let start = span.start + offset;
+        let start = base + offset;
         out.push(Token {
             span: Span::new(start, start + word.len()),
+            kind,
+        });
+    }
+}
+
+/// UAX #29 word bounds restricted to ASCII: letters and digits run
+/// together; `.` and `'` join letters to letters and digits to digits, `:`
+/// joins letters, `,` and `;` join digits, `_` joins anything word-like;
+/// every other non-space character stands alone.
+fn tokenize_ascii(piece: &str, base: usize) -> Vec<Token> {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Class {
+        Letter,
+        Digit,
+        Under,
+        Other,
+    }
+    let bytes = piece.as_bytes();
+    let class = |b: u8| match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Under,
+        _ => Class::Other,
+    };
+    let mut out = Vec::with_capacity(bytes.len() / 5);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let first = class(b);
+        if first == Class::Other {
+            i += 1;
+            out.push(Token {
+                span: Span::new(base + start, base + i),
+                kind: TokenKind::Punct,
+            });
+            continue;
+        }
+        let mut last = first;
+        i += 1;
+        while i < bytes.len() {
+            let c = class(bytes[i]);
+            if c != Class::Other {
+                last = c;
+                i += 1;
+                continue;
+            }
+            // A joiner between two word characters of the right kinds.
+            let (mid, next) = (bytes[i], bytes.get(i + 1).map(|&n| class(n)));
+            let joins = match (last, mid, next) {
+                (Class::Letter, b'.' | b'\'' | b':', Some(Class::Letter)) => true,
+                (Class::Digit, b'.' | b'\'' | b',' | b';', Some(Class::Digit)) => true,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += 2;
+            last = next.unwrap_or(Class::Other);
+        }
+        let kind = match first {
+            Class::Digit => TokenKind::Number,
+            Class::Letter => TokenKind::Word,
+            _ => TokenKind::Punct,
+        };
+        out.push(Token {
+            span: Span::new(base + start, base + i),
             kind,
         });
     }
@@ -143,6 +245,51 @@ mod tests {
                 "trade"
             ]
         );
+    }
+
+    /// The slow, general path, for comparing with the ASCII fast path.
+    fn tokenize_unicode(text: &str) -> Vec<(usize, usize, TokenKind)> {
+        text.split_word_bound_indices()
+            .filter(|(_, w)| !w.starts_with(char::is_whitespace))
+            .map(|(i, w)| {
+                let first = w.chars().next().unwrap_or(' ');
+                let kind = if first.is_ascii_digit() {
+                    TokenKind::Number
+                } else if first.is_alphabetic() {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Punct
+                };
+                (i, i + w.len(), kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_unicode_rules() {
+        let cases = [
+            "U.S. trade rose 1,200.5% in 2023; don't a:b c.d 3;4 x_y _z 5_ G7 A320 e.g. 1.6.7 rock'n'roll",
+            "'quoted' \"double\" (parens) 10-15 -3 3- ... ,, ''x'' `y` a.b.c 1,2,3 a,b 1:2 x'1 1'x",
+            "Mr. O'Neill's 4th-quarter $3.5bn, @user #tag 50%+ a__b",
+        ];
+        for text in cases {
+            let fast: Vec<(usize, usize, TokenKind)> = tokenize_ascii(text, 0)
+                .into_iter()
+                .map(|t| (t.span.start, t.span.end, t.kind))
+                .collect();
+            assert_eq!(fast, tokenize_unicode(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_fast_path_matches_on_random_text(text in "[ a-zA-Z0-9.,;:'_\\-\"()]{0,60}") {
+            let fast: Vec<(usize, usize, TokenKind)> = tokenize_ascii(&text, 0)
+                .into_iter()
+                .map(|t| (t.span.start, t.span.end, t.kind))
+                .collect();
+            proptest::prop_assert_eq!(fast, tokenize_unicode(&text));
+        }
     }
 
     #[test]

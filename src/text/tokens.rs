@@ -140,11 +140,11 @@ fn tokenize_ascii(piece: &str, base: usize) -> Vec<Token> {
             }
             // A joiner between two word characters of the right kinds.
             let (mid, next) = (bytes[i], bytes.get(i + 1).map(|&n| class(n)));
-            let joins = match (last, mid, next) {
-                (Class::Letter, b'.' | b'\'' | b':', Some(Class::Letter)) => true,
-                (Class::Digit, b'.' | b'\'' | b',' | b';', Some(Class::Digit)) => true,
-                _ => false,
-            };
+            let joins = matches!(
+                (last, mid, next),
+                (Class::Letter, b'.' | b'\'' | b':', Some(Class::Letter))
+                    | (Class::Digit, b'.' | b'\'' | b',' | b';', Some(Class::Digit))
+            );
             if !joins {
                 break;
             }

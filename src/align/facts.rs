@@ -9,7 +9,7 @@
 //! different things (a meeting on Sunday, another on Tuesday) never
 //! conflict.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
@@ -17,6 +17,7 @@ use super::{evidence, round, Aligned, Member, StatementPair};
 
 use crate::extract::{Fact, FactKind, FactValue, Qualifier};
 use crate::record::{Claim, Evidence, Record, RecordKind};
+use crate::span::Span;
 
 fn record_kind(kind: FactKind) -> RecordKind {
     match kind {
@@ -266,11 +267,54 @@ pub(super) fn align_facts(
     // Candidate pairs of facts about one quantity: (1) the only fact of
     // its kind inside two statements aligned as the same claim; (2) facts of
     // one kind and unit whose surrounding words and nearest name agree.
-    let mut pairs: BTreeMap<(FactAt, FactAt), f64> = BTreeMap::new();
+    // Identical facts in identical contexts (syndicated copies) form one
+    // variant, so a big event costs no more than its distinct wordings.
+    struct Item<'a> {
+        member: usize,
+        fact: &'a Fact,
+        context: FactContext,
+    }
+    let items: Vec<Item<'_>> = members
+        .iter()
+        .enumerate()
+        .flat_map(|(m, member)| {
+            member
+                .found
+                .facts
+                .iter()
+                .filter(move |f| f.kind != FactKind::Ordinal && !in_title(member, f))
+                .map(move |f| Item {
+                    member: m,
+                    fact: f,
+                    context: FactContext::of(&member.report.text, f),
+                })
+        })
+        .collect();
+    let groups = super::variants(items.iter().map(|it| {
+        (
+            it.fact.kind,
+            it.fact.unit.clone(),
+            it.fact.text.to_lowercase(),
+            it.context.name.clone(),
+            it.context.stems.clone(),
+        )
+    }));
+    let mut variant_of: HashMap<(usize, Span), usize> = HashMap::new();
+    for (v, g) in groups.iter().enumerate() {
+        for &i in g {
+            variant_of.insert((items[i].member, items[i].fact.span), v);
+        }
+    }
+    let mut candidates: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    let mut add = |a: usize, b: usize, score: f64| {
+        if a != b {
+            let e = candidates.entry((a.min(b), a.max(b))).or_insert(score);
+            *e = e.max(score);
+        }
+    };
     for &((ma, sa), (mb, sb), score) in statement_pairs {
-        let span_a = members[ma].found.statements[sa].span;
-        let span_b = members[mb].found.statements[sb].span;
-        let inside = |m: usize, span: crate::span::Span| -> Vec<&Fact> {
+        let inside = |m: usize, s: usize| -> Vec<&Fact> {
+            let span = members[m].found.statements[s].span;
             members[m]
                 .found
                 .facts
@@ -278,7 +322,7 @@ pub(super) fn align_facts(
                 .filter(|f| span.contains(f.span))
                 .collect()
         };
-        let (fa, fb) = (inside(ma, span_a), inside(mb, span_b));
+        let (fa, fb) = (inside(ma, sa), inside(mb, sb));
         for a in &fa {
             let same = |x: &&&Fact| x.kind == a.kind && x.unit == a.unit;
             // Only an unambiguous one-to-one pairing can conflict.
@@ -286,47 +330,44 @@ pub(super) fn align_facts(
                 continue;
             };
             if fa.iter().filter(same).count() == 1 {
-                pairs.insert(((ma, a.span), (mb, b.span)), score);
-            }
-        }
-    }
-    let contexts: Vec<Vec<FactContext>> = members
-        .iter()
-        .map(|m| {
-            m.found
-                .facts
-                .iter()
-                .map(|f| FactContext::of(&m.report.text, f))
-                .collect()
-        })
-        .collect();
-    for (ma, a_member) in members.iter().enumerate() {
-        for (ia, a) in a_member.found.facts.iter().enumerate() {
-            for (mb, b_member) in members.iter().enumerate().skip(ma + 1) {
-                for (ib, b) in b_member.found.facts.iter().enumerate() {
-                    if a.kind != b.kind
-                        || a.unit != b.unit
-                        || in_title(a_member, a)
-                        || in_title(b_member, b)
-                    {
-                        continue;
-                    }
-                    let score = contexts[ma][ia].agreement(&contexts[mb][ib]);
-                    if score >= 0.4 {
-                        pairs.entry(((ma, a.span), (mb, b.span))).or_insert(score);
-                    }
+                if let (Some(&va), Some(&vb)) =
+                    (variant_of.get(&(ma, a.span)), variant_of.get(&(mb, b.span)))
+                {
+                    add(va, vb, score);
                 }
             }
         }
     }
-    let fact_at =
-        |m: usize, span: crate::span::Span| members[m].found.facts.iter().find(|f| f.span == span);
-    for (((ma, sa), (mb, sb)), score) in pairs {
-        let (Some(a), Some(b)) = (fact_at(ma, sa), fact_at(mb, sb)) else {
-            continue;
-        };
-        if a.kind == FactKind::Ordinal {
-            // "the No. 2 position" and "the No. 3 position" are two posts.
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (v, g) in groups.iter().enumerate() {
+        let it = &items[g[0]];
+        for stem in &it.context.stems {
+            let key = format!(
+                "{:?}|{}|{stem}",
+                it.fact.kind,
+                it.fact.unit.as_deref().unwrap_or("")
+            );
+            postings.entry(key).or_default().push(v);
+        }
+    }
+    for ((va, vb), shared) in super::blocked_pairs(&postings) {
+        if shared >= 2 {
+            let score = items[groups[va][0]]
+                .context
+                .agreement(&items[groups[vb][0]].context);
+            if score >= 0.4 {
+                add(va, vb, score);
+            }
+        }
+    }
+    let members_of = |v: usize| -> std::collections::BTreeSet<usize> {
+        groups[v].iter().map(|&i| items[i].member).collect()
+    };
+    for ((va, vb), score) in candidates {
+        let (ia, ib) = (&items[groups[va][0]], &items[groups[vb][0]]);
+        let (a, b) = (ia.fact, ib.fact);
+        let (ma, mb) = (members_of(va), members_of(vb));
+        if a.kind != b.kind || a.unit != b.unit || ma.len() == 1 && ma == mb {
             continue;
         }
         // Each report also gives the other's figure ("50 members … 89
@@ -340,7 +381,7 @@ pub(super) fn align_facts(
                     && g.resolved == f.resolved
             })
         };
-        if carries(mb, a, b) || carries(ma, b, a) {
+        if carries(ib.member, a, b) || carries(ia.member, b, a) {
             continue;
         }
         let differs = if is_time(a.kind) {
@@ -359,23 +400,22 @@ pub(super) fn align_facts(
         } else {
             continue;
         };
+        let evidence_of = |v: usize| {
+            groups[v]
+                .iter()
+                .map(|&i| evidence(&members[items[i].member], items[i].fact.span, None))
+        };
         out.discrepancies.push(Record {
             claim: Claim::Fact,
             kind,
             speaker: None,
-            evidence: vec![
-                evidence(&members[ma], a.span, None),
-                evidence(&members[mb], b.span, None),
-            ],
+            evidence: evidence_of(va).chain(evidence_of(vb)).collect(),
             score: Some(round(score)),
             diff: None,
             note: Some(format!("“{}” vs “{}”", a.text, b.text)),
         });
     }
 }
-
-/// A fact addressed by its member and span.
-type FactAt = (usize, crate::span::Span);
 
 /// The words around a fact, for telling whether two facts measure one
 /// thing: content stems within eight words on each side, and the nearest

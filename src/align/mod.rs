@@ -123,21 +123,62 @@ pub(crate) fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
 /// One name for a group of mentions of a speaker: the longest that agrees
 /// with the others.
 fn canonical_speaker<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
-    let names: Vec<&str> = names.collect();
+    // Distinct names with their counts: a big event repeats a few names.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for n in names {
+        *counts.entry(n).or_default() += 1;
+    }
     let mut best: Option<(usize, usize, &str)> = None;
-    for &n in &names {
-        let agree = names
+    for (&n, _) in counts.iter() {
+        let agree: usize = counts
             .iter()
-            .filter(|m| same_speaker(Some(n), Some(m)))
-            .count();
+            .filter(|(m, _)| same_speaker(Some(n), Some(m)))
+            .map(|(_, c)| c)
+            .sum();
         let key = (agree, n.len(), n);
-        if best.is_none_or(|b| {
-            (key.0, key.1) > (b.0, b.1) || (key.0, key.1) == (b.0, b.1) && key.2 < b.2
-        }) {
+        // More support, then the longer name; ties by name (counts are
+        // sorted, so the first seen wins).
+        if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
             best = Some(key);
         }
     }
     best.map(|b| b.2.to_string())
+}
+
+/// How many following entries of one postings list each entry is compared
+/// with: bounds candidate pairs to O(n · WINDOW) per stem even when every
+/// report of a big event shares the stem.
+const WINDOW: usize = 32;
+
+/// Groups items with the same key (identical wording: syndicated copies,
+/// a remark quoted alike) into variants compared once. Variants are
+/// numbered in order of first appearance.
+fn variants<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> Vec<Vec<usize>> {
+    let mut by_key: HashMap<K, usize> = HashMap::new();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (i, key) in keys.enumerate() {
+        let v = *by_key.entry(key).or_insert_with(|| {
+            out.push(Vec::new());
+            out.len() - 1
+        });
+        out[v].push(i);
+    }
+    out
+}
+
+/// Candidate pairs from postings lists (sorted ids), each id paired with
+/// the next [`WINDOW`] ids of every list it is in; with the number of
+/// lists each pair shares.
+fn blocked_pairs(postings: &BTreeMap<String, Vec<usize>>) -> BTreeMap<(usize, usize), usize> {
+    let mut out: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for list in postings.values() {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in list.iter().skip(k + 1).take(WINDOW) {
+                *out.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    out
 }
 
 fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned) {
@@ -152,40 +193,62 @@ fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned)
             })
         })
         .collect();
-    // Blocking: quotes sharing a content stem.
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, q) in quotes.iter().enumerate() {
-        let stems: BTreeSet<&str> = q
+    let groups = variants(
+        quotes
+            .iter()
+            .map(|q| q.words.iter().map(|w| w.stem.clone()).collect::<Vec<_>>()),
+    );
+    let ev =
+        |q: &QuoteRef<'_>| evidence(&members[q.member], q.quote.span, q.quote.speaker.as_deref());
+    let evidence_of =
+        |v: &[usize]| -> Vec<Evidence> { v.iter().map(|&i| ev(&quotes[i])).collect() };
+    let speaker_of = |v: &[usize]| {
+        canonical_speaker(v.iter().filter_map(|&i| quotes[i].quote.speaker.as_deref()))
+    };
+    // The same words given to different people by different outlets.
+    for v in &groups {
+        let speakers: BTreeSet<&str> = v
+            .iter()
+            .filter_map(|&i| quotes[i].quote.speaker.as_deref())
+            .collect();
+        let first = speakers.iter().next().copied();
+        if let Some(other) = speakers.iter().find(|s| !same_speaker(first, Some(s))) {
+            out.discrepancies.push(Record {
+                claim: Claim::Quote,
+                kind: RecordKind::Attribution,
+                speaker: None,
+                evidence: evidence_of(v),
+                score: Some(1.0),
+                diff: None,
+                note: Some(format!("{} vs {other}", first.unwrap_or("?"))),
+            });
+        }
+    }
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (v, group) in groups.iter().enumerate() {
+        let stems: BTreeSet<&str> = quotes[group[0]]
             .words
             .iter()
             .filter(|w| w.weight >= 1.0)
             .map(|w| w.stem.as_str())
             .collect();
         for s in stems {
-            index.entry(s).or_default().push(i);
+            postings.entry(s.to_string()).or_default().push(v);
         }
     }
-    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for list in index.values() {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                if quotes[a].member != quotes[b].member {
-                    candidates.insert((a, b));
-                }
-            }
+    let one_member = |v: &[usize]| v.iter().all(|&i| quotes[i].member == quotes[v[0]].member);
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    let mut accepted: Vec<(usize, usize, f64)> = Vec::new();
+    for (va, vb) in blocked_pairs(&postings).into_keys() {
+        let (ga, gb) = (&groups[va], &groups[vb]);
+        if one_member(ga) && one_member(gb) && quotes[ga[0]].member == quotes[gb[0]].member {
+            continue;
         }
-    }
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    let mut pair_scores: HashMap<(usize, usize), f64> = HashMap::new();
-    for (a, b) in candidates {
-        let (qa, qb) = (&quotes[a], &quotes[b]);
+        let (qa, qb) = (&quotes[ga[0]], &quotes[gb[0]]);
         let wa: f64 = qa.words.iter().map(|w| w.weight).sum();
         let wb: f64 = qb.words.iter().map(|w| w.weight).sum();
-        let (short, long, short_is_a) = if wa <= wb {
-            (qa, qb, true)
-        } else {
-            (qb, qa, false)
-        };
+        let short_is_a = wa <= wb;
+        let (short, long) = if short_is_a { (qa, qb) } else { (qb, qa) };
         let Some(al) = align(&short.words, &long.words) else {
             continue;
         };
@@ -195,37 +258,26 @@ fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned)
         if !enough || al.score < config.quote_threshold {
             continue;
         }
-        let speakers_agree = same_speaker(qa.quote.speaker.as_deref(), qb.quote.speaker.as_deref());
+        let (speaker_a, speaker_b) = (speaker_of(ga), speaker_of(gb));
+        let speakers_agree = same_speaker(speaker_a.as_deref(), speaker_b.as_deref());
         if !speakers_agree && al.score < config.attribution_threshold {
             continue;
         }
-        pair_scores.insert((a, b), al.score);
-        union(&mut parent, a, b);
-        // Discrepancies of this pair, first evidence the earlier report.
-        let (first, second) = if short_is_a {
-            (short, long)
-        } else {
-            (long, short)
-        };
-        let ev = |q: &QuoteRef<'_>| {
-            evidence(&members[q.member], q.quote.span, q.quote.speaker.as_deref())
-        };
+        accepted.push((va, vb, al.score));
+        union(&mut parent, va, vb);
         let window_span = Span::new(
             long.words[al.window.0].span.start,
             long.words[al.window.1 - 1].span.end,
         );
-        let long_text = &members[long.member].report.text;
         let short_text = short.quote.span.text(&members[short.member].report.text);
-        let window_text = window_span.text(long_text);
+        let window_text = window_span.text(&members[long.member].report.text);
         let base = |kind: RecordKind, diff: Option<String>, note: Option<String>| Record {
             claim: Claim::Quote,
             kind,
             speaker: canonical_speaker(
-                [qa.quote.speaker.as_deref(), qb.quote.speaker.as_deref()]
-                    .into_iter()
-                    .flatten(),
+                speaker_a.as_deref().into_iter().chain(speaker_b.as_deref()),
             ),
-            evidence: vec![ev(first), ev(second)],
+            evidence: evidence_of(ga).into_iter().chain(evidence_of(gb)).collect(),
             score: Some(round(al.score)),
             diff,
             note,
@@ -235,8 +287,8 @@ fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned)
                 speaker: None,
                 note: Some(format!(
                     "{} vs {}",
-                    first.quote.speaker.as_deref().unwrap_or("?"),
-                    second.quote.speaker.as_deref().unwrap_or("?")
+                    speaker_a.as_deref().unwrap_or("?"),
+                    speaker_b.as_deref().unwrap_or("?")
                 )),
                 ..base(RecordKind::Attribution, None, None)
             });
@@ -254,8 +306,7 @@ fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned)
                 )),
             ));
         }
-        let window_words = &long.words[al.window.0..al.window.1];
-        if !same_words(&short.words, window_words) {
+        if !same_words(&short.words, &long.words[al.window.0..al.window.1]) {
             let diff = if short_is_a {
                 word_diff(short_text, window_text)
             } else {
@@ -265,42 +316,33 @@ fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned)
                 .push(base(RecordKind::Wording, Some(diff), None));
         }
     }
-    // Components → agreements (several reports) or unique claims.
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..quotes.len() {
-        groups.entry(find(&mut parent, i)).or_default().push(i);
+    // Components of variants → agreements (several reports) or unique claims.
+    let mut scores: HashMap<usize, (f64, usize)> = HashMap::new();
+    for &(va, _, score) in &accepted {
+        let e = scores.entry(find(&mut parent, va)).or_default();
+        e.0 += score;
+        e.1 += 1;
     }
-    for group in groups.into_values() {
-        let reports: BTreeSet<usize> = group.iter().map(|&i| quotes[i].member).collect();
-        let mut ev: Vec<Evidence> = group
-            .iter()
-            .map(|&i| {
-                evidence(
-                    &members[quotes[i].member],
-                    quotes[i].quote.span,
-                    quotes[i].quote.speaker.as_deref(),
-                )
-            })
-            .collect();
+    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (v, group) in groups.iter().enumerate() {
+        components
+            .entry(find(&mut parent, v))
+            .or_default()
+            .extend(group);
+    }
+    for (root, mut members_of) in components {
+        members_of.sort_unstable();
+        let reports: BTreeSet<usize> = members_of.iter().map(|&i| quotes[i].member).collect();
+        let mut ev = evidence_of(&members_of);
         ev.sort_by(|a, b| (&a.report, a.span).cmp(&(&b.report, b.span)));
-        let speaker = canonical_speaker(
-            group
-                .iter()
-                .filter_map(|&i| quotes[i].quote.speaker.as_deref()),
-        );
         if reports.len() >= 2 {
-            let scores: Vec<f64> = pair_scores
-                .iter()
-                .filter(|((a, b), _)| group.contains(a) && group.contains(b))
-                .map(|(_, s)| *s)
-                .collect();
-            let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+            let (sum, n) = scores.get(&root).copied().unwrap_or((1.0, 1));
             out.agreements.push(Record {
                 claim: Claim::Quote,
                 kind: RecordKind::Quote,
-                speaker,
+                speaker: speaker_of(&members_of),
                 evidence: ev,
-                score: Some(round(mean)),
+                score: Some(round(sum / n.max(1) as f64)),
                 diff: None,
                 note: None,
             });
@@ -331,85 +373,106 @@ fn align_statements(
     out: &mut Aligned,
 ) -> Vec<StatementPair> {
     let mut refs: Vec<(usize, usize)> = Vec::new();
-    let mut prepared = Vec::new();
-    let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut stems_of: Vec<Vec<String>> = Vec::new();
     for (m, member) in members.iter().enumerate() {
         for (s, st) in member.found.statements.iter().enumerate() {
-            let i = refs.len();
             refs.push((m, s));
-            prepared.push(matcher.prepare(&member.report.text, st.span));
-            let stems: BTreeSet<String> = fragment::words(&member.report.text, st.span)
-                .into_iter()
-                .filter(|w| w.weight >= 1.0)
-                .map(|w| w.stem)
-                .collect();
-            for stem in stems {
-                index.entry(stem).or_default().push(i);
-            }
+            stems_of.push(
+                fragment::words(&member.report.text, st.span)
+                    .into_iter()
+                    .map(|w| {
+                        if w.weight >= 1.0 {
+                            w.stem
+                        } else {
+                            format!("~{}", w.stem)
+                        }
+                    })
+                    .collect(),
+            );
+        }
+    }
+    let groups = variants(stems_of.iter());
+    let prepared: Vec<_> = groups
+        .iter()
+        .map(|g| {
+            let (m, s) = refs[g[0]];
+            matcher.prepare(&members[m].report.text, members[m].found.statements[s].span)
+        })
+        .collect();
+    let members_of =
+        |v: usize| -> BTreeSet<usize> { groups[v].iter().map(|&i| refs[i].0).collect() };
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (v, g) in groups.iter().enumerate() {
+        let stems: BTreeSet<&String> = stems_of[g[0]]
+            .iter()
+            .filter(|s| !s.starts_with('~'))
+            .collect();
+        for s in stems {
+            postings.entry(s.clone()).or_default().push(v);
         }
     }
     // Candidates sharing at least two content stems.
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    let limit = (refs.len() / 2).max(8);
-    for list in index.values() {
-        if list.len() > limit {
-            continue;
-        }
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                if refs[a].0 != refs[b].0 {
-                    *shared.entry((a, b)).or_default() += 1;
-                }
-            }
-        }
-    }
-    let mut scored: Vec<(f64, usize, usize)> = shared
+    let mut scored: Vec<(f64, usize, usize)> = blocked_pairs(&postings)
         .into_iter()
         .filter(|&(_, n)| n >= 2)
+        .filter(|&((a, b), _)| {
+            let (ma, mb) = (members_of(a), members_of(b));
+            !(ma.len() == 1 && ma == mb)
+        })
         .map(|((a, b), _)| (matcher.score(&prepared[a], &prepared[b]), a, b))
         .filter(|&(s, _, _)| s >= config.statement_threshold)
         .collect();
     // Greedy one-to-one per pair of reports, best first.
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new(); // (statement, other member)
-    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new(); // (variant, other member)
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
     let mut pairs = Vec::new();
+    let mut scores: HashMap<usize, (f64, usize)> = HashMap::new();
     for (score, a, b) in scored {
-        let (ma, mb) = (refs[a].0, refs[b].0);
-        if taken.contains(&(a, mb)) || taken.contains(&(b, ma)) {
+        let (ma, mb) = (members_of(a), members_of(b));
+        if mb.iter().any(|m| taken.contains(&(a, *m)))
+            || ma.iter().any(|m| taken.contains(&(b, *m)))
+        {
             continue;
         }
-        taken.insert((a, mb));
-        taken.insert((b, ma));
+        taken.extend(mb.iter().map(|&m| (a, m)));
+        taken.extend(ma.iter().map(|&m| (b, m)));
         union(&mut parent, a, b);
-        pairs.push((refs[a], refs[b], score));
+        pairs.push((refs[groups[a][0]], refs[groups[b][0]], score));
+        scores.entry(a).or_default().0 += score;
+        scores.entry(a).or_default().1 += 1;
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..refs.len() {
-        groups.entry(find(&mut parent, i)).or_default().push(i);
+    let mut root_scores: HashMap<usize, (f64, usize)> = HashMap::new();
+    for (v, (sum, n)) in scores {
+        let e = root_scores.entry(find(&mut parent, v)).or_default();
+        e.0 += sum;
+        e.1 += n;
     }
-    for group in groups.into_values() {
-        let ev: Vec<Evidence> = group
+    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (v, g) in groups.iter().enumerate() {
+        components
+            .entry(find(&mut parent, v))
+            .or_default()
+            .extend(g);
+    }
+    for (root, mut items) in components {
+        items.sort_unstable();
+        let ev: Vec<Evidence> = items
             .iter()
             .map(|&i| {
                 let (m, s) = refs[i];
                 evidence(&members[m], members[m].found.statements[s].span, None)
             })
             .collect();
-        if group.len() >= 2 {
-            let scores: Vec<f64> = pairs
-                .iter()
-                .filter(|(a, _, _)| group.iter().any(|&i| refs[i] == *a))
-                .map(|p| p.2)
-                .collect();
+        let reports: BTreeSet<usize> = items.iter().map(|&i| refs[i].0).collect();
+        if reports.len() >= 2 {
+            let (sum, n) = root_scores.get(&root).copied().unwrap_or((1.0, 1));
             out.agreements.push(Record {
                 claim: Claim::Statement,
                 kind: RecordKind::Statement,
                 speaker: None,
                 evidence: ev,
-                score: Some(round(
-                    scores.iter().sum::<f64>() / scores.len().max(1) as f64,
-                )),
+                score: Some(round(sum / n.max(1) as f64)),
                 diff: None,
                 note: None,
             });

@@ -367,7 +367,7 @@ pub(super) fn align_facts(
         let (ia, ib) = (&items[groups[va][0]], &items[groups[vb][0]]);
         let (a, b) = (ia.fact, ib.fact);
         let (ma, mb) = (members_of(va), members_of(vb));
-        if a.kind != b.kind || a.unit != b.unit || ma.len() == 1 && ma == mb {
+        if a.kind != b.kind || a.unit != b.unit || !ma.is_disjoint(&mb) {
             continue;
         }
         // Each report also gives the other's figure ("50 members … 89

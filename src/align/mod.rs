@@ -236,12 +236,14 @@ fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned)
             postings.entry(s.to_string()).or_default().push(v);
         }
     }
-    let one_member = |v: &[usize]| v.iter().all(|&i| quotes[i].member == quotes[v[0]].member);
+    let members_of =
+        |v: &[usize]| -> BTreeSet<usize> { v.iter().map(|&i| quotes[i].member).collect() };
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     let mut accepted: Vec<(usize, usize, f64)> = Vec::new();
     for (va, vb) in blocked_pairs(&postings).into_keys() {
         let (ga, gb) = (&groups[va], &groups[vb]);
-        if one_member(ga) && one_member(gb) && quotes[ga[0]].member == quotes[gb[0]].member {
+        // Two passages of one report are never versions of each other.
+        if !members_of(ga).is_disjoint(&members_of(gb)) {
             continue;
         }
         let (qa, qb) = (&quotes[ga[0]], &quotes[gb[0]]);
@@ -415,10 +417,7 @@ fn align_statements(
     let mut scored: Vec<(f64, usize, usize)> = blocked_pairs(&postings)
         .into_iter()
         .filter(|&(_, n)| n >= 2)
-        .filter(|&((a, b), _)| {
-            let (ma, mb) = (members_of(a), members_of(b));
-            !(ma.len() == 1 && ma == mb)
-        })
+        .filter(|&((a, b), _)| members_of(a).is_disjoint(&members_of(b)))
         .map(|((a, b), _)| (matcher.score(&prepared[a], &prepared[b]), a, b))
         .filter(|&(s, _, _)| s >= config.statement_threshold)
         .collect();

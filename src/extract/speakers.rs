@@ -316,7 +316,13 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
                 ctx.after_quote(quote_span, para.span.end)
                     .or_else(|| ctx.before_quote(&tokens, quote_span))
             }
-            .or_else(|| ctx.according_to(&tokens));
+            .or_else(|| {
+                // "according to X" near the quote, not anywhere in a
+                // sentence that may hold thousands of quotes.
+                let at = tokens.partition_point(|t| t.span.end <= quote_span.start);
+                let to = tokens.partition_point(|t| t.span.start < quote_span.end);
+                ctx.according_to(&tokens[at.saturating_sub(80)..(to + 60).min(tokens.len())])
+            });
             if found.is_none() && matches!(quotes[q].kind, QuoteKind::Partial | QuoteKind::Title) {
                 // A few words quoted in narrative belong to the sentence's
                 // subject: "Trump accused Cruz of being “very queasy”".
@@ -338,6 +344,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
                 found = quotes[..q]
                     .iter()
                     .rev()
+                    .take(8)
                     .take_while(|p| p.span.start >= para.span.start)
                     .find_map(|p| p.speaker.clone().zip(p.speaker_span));
             }
@@ -491,6 +498,16 @@ impl Context<'_> {
         normalize(t.text(self.text))
     }
 
+    /// The text after `from` that an attribution may occupy: at most a few
+    /// hundred bytes, ending on a char boundary.
+    fn ahead(&self, from: usize, para_end: usize) -> Span {
+        let mut end = para_end.min(from + 600);
+        while end > from && !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Span::new(from, end)
+    }
+
     /// A reporting verb, not a word of a name ("United States").
     fn is_verb(&self, t: &Token) -> bool {
         let raw = t.text(self.text);
@@ -554,13 +571,12 @@ impl Context<'_> {
     /// The tokens after a quote up to the end of its clause: the closing
     /// marks skipped, stopping at the sentence end or the next quote.
     fn tail(&self, quote: Span, para_end: usize, max: usize) -> Vec<Token> {
-        let connectives_only = |window: &[Token]| {
-            window
-                .iter()
-                .all(|w| matches!(self.word(w).as_str(), "and" | "or" | ","))
-        };
-        let tokens = tokenize(self.text, Span::new(quote.end, para_end));
+        let is_connective =
+            |t: &Token| matches!(t.text(self.text), "and" | "or" | "," | "And" | "Or");
+        let tokens = tokenize(self.text, self.ahead(quote.end, para_end));
         let mut window: Vec<Token> = Vec::new();
+        // Whether the window so far holds only "and", "or" and commas.
+        let mut connectives = true;
         let mut depth = 0usize;
         for t in tokens {
             let w = t.text(self.text);
@@ -595,7 +611,7 @@ impl Context<'_> {
                         || rest.starts_with(',')
                         || rest.trim_start().starts_with(char::is_lowercase));
                 let opens_next_quote = matches!(w, "“" | "\"" | "''" | "«");
-                if opens_next_quote && connectives_only(&window) {
+                if opens_next_quote && connectives {
                     continue;
                 }
                 if matches!(w, "!" | "?" | ";" | ":")
@@ -618,11 +634,12 @@ impl Context<'_> {
             if self.inside_quote(&t) {
                 // “A” and “B,” Jane Doe said: the attribution after the
                 // second quote covers the first.
-                if connectives_only(&window) {
+                if connectives {
                     continue;
                 }
                 break;
             }
+            connectives &= is_connective(&t);
             window.push(t);
             if window.len() >= max {
                 break;
@@ -641,7 +658,7 @@ impl Context<'_> {
             .collect();
         let Some(verb) = words.iter().take(16).position(|t| self.is_verb(t)) else {
             // "“…” ― Martha Aguilar": a dash and a name closing the paragraph.
-            let dash = tokenize(self.text, Span::new(quote.end, para_end))
+            let dash = tokenize(self.text, self.ahead(quote.end, para_end))
                 .iter()
                 .take_while(|t| t.kind == TokenKind::Punct)
                 .any(|t| matches!(t.text(self.text), "—" | "–" | "―"));
@@ -887,10 +904,13 @@ impl Context<'_> {
 
     /// `X said … “…”` before the quote in its sentence.
     fn before_quote(&mut self, tokens: &[Token], quote: Span) -> Found {
-        let before: Vec<Token> = tokens
+        // The attribution sits within a few dozen words of the quote; a
+        // bounded look keeps a sentence of thousands of quotes linear.
+        let at = tokens.partition_point(|t| t.span.end <= quote.start);
+        let before: Vec<Token> = tokens[at.saturating_sub(80)..at]
             .iter()
             .copied()
-            .filter(|t| t.span.end <= quote.start && !self.inside_quote(t))
+            .filter(|t| !self.inside_quote(t))
             .collect();
         // "Li: “…”", and "Graham: Trump’s ‘hateful rhetoric’" (headline style);
         // with a verb before the colon ("Priebus told Fox News: “…”") the

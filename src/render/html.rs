@@ -96,13 +96,17 @@ fn record(out: &mut String, comparison: &Comparison, r: &Record, class: &str) {
         "<div class=\"rec {class}\"><div class=\"kind\">{}{speaker}</div>",
         esc(&kind_name(r.kind))
     );
-    for e in &r.evidence {
+    for e in r.evidence.iter().take(3 * super::SHOWN) {
         let _ = write!(
             out,
             "<div class=\"ev\"><span class=\"outlet\">{}</span>: “{}”</div>",
             esc(outlet_of(comparison, &e.report)),
             esc(&e.text)
         );
+    }
+    if r.evidence.len() > 3 * super::SHOWN {
+        let more = r.evidence.len() - 3 * super::SHOWN;
+        let _ = write!(out, "<div class=\"ev meta\">… and {more} more</div>");
     }
     if let Some(diff) = &r.diff {
         let _ = write!(out, "<div class=\"ev\">{}</div>", diff_html(diff));

@@ -41,11 +41,52 @@ pub fn json(comparison: &Comparison) -> String {
     serde_json::to_string_pretty(comparison).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// Evidence lines shown per record in the human formats (JSON has all).
+const SHOWN: usize = 8;
+
+/// Evidence lines with the same outlet, speaker and wording, counted.
+struct Line<'a> {
+    outlet: &'a str,
+    speaker: Option<&'a str>,
+    text: &'a str,
+    count: usize,
+}
+
+fn grouped<'a>(comparison: &'a Comparison, r: &'a Record) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    let mut index: std::collections::HashMap<(&str, Option<&str>, &str), usize> =
+        std::collections::HashMap::new();
+    for e in &r.evidence {
+        let key = (
+            outlet_of(comparison, &e.report),
+            e.speaker.as_deref(),
+            e.text.as_str(),
+        );
+        match index.get(&key) {
+            Some(&i) => lines[i].count += 1,
+            None => {
+                index.insert(key, lines.len());
+                lines.push(Line {
+                    outlet: key.0,
+                    speaker: key.1,
+                    text: key.2,
+                    count: 1,
+                });
+            }
+        }
+    }
+    lines
+}
+
+/// A report's details; `reports` is sorted by id.
+fn info<'a>(comparison: &'a Comparison, id: &str) -> Option<&'a crate::record::ReportInfo> {
+    let reports = &comparison.reports;
+    let i = reports.partition_point(|r| r.id.as_str() < id);
+    reports.get(i).filter(|r| r.id == id)
+}
+
 fn outlet_of<'a>(comparison: &'a Comparison, report: &'a str) -> &'a str {
-    comparison
-        .reports
-        .iter()
-        .find(|r| r.id == report)
+    info(comparison, report)
         .and_then(|r| r.outlet.as_deref())
         .unwrap_or(report)
 }
@@ -69,11 +110,13 @@ fn kind_name(kind: RecordKind) -> String {
 }
 
 fn event_header(comparison: &Comparison, event: &Event) -> Vec<String> {
-    event
+    const LISTED: usize = 12;
+    let mut lines: Vec<String> = event
         .reports
         .iter()
+        .take(LISTED)
         .map(|id| {
-            let info = comparison.reports.iter().find(|r| &r.id == id);
+            let info = info(comparison, id);
             let outlet = info
                 .and_then(|r| r.outlet.as_deref())
                 .unwrap_or("unknown outlet");
@@ -83,7 +126,14 @@ fn event_header(comparison: &Comparison, event: &Event) -> Vec<String> {
             let title = info.and_then(|r| r.title.as_deref()).unwrap_or("");
             format!("{id} ({outlet}, {date}) {}", short(title, 70))
         })
-        .collect()
+        .collect();
+    if event.reports.len() > LISTED {
+        lines.push(format!(
+            "… and {} more reports",
+            event.reports.len() - LISTED
+        ));
+    }
+    lines
 }
 
 /// Plain text: per event, who said what, where outlets agree and differ.
@@ -143,18 +193,23 @@ fn write_record(out: &mut String, comparison: &Comparison, r: &Record) {
         .unwrap_or_default();
     let score = r.score.map(|s| format!(" [{s:.2}]")).unwrap_or_default();
     let _ = writeln!(out, " * {}{speaker}{score}", kind_name(r.kind));
-    for e in &r.evidence {
-        let who = e
-            .speaker
-            .as_deref()
-            .map(|s| format!(" ({s})"))
-            .unwrap_or_default();
+    let lines = grouped(comparison, r);
+    for line in lines.iter().take(SHOWN) {
+        let who = line.speaker.map(|s| format!(" ({s})")).unwrap_or_default();
+        let times = if line.count > 1 {
+            format!(" ×{}", line.count)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "     {}{who}: “{}”",
-            outlet_of(comparison, &e.report),
-            short(&e.text, 160)
+            "     {}{times}{who}: “{}”",
+            line.outlet,
+            short(line.text, 160)
         );
+    }
+    if lines.len() > SHOWN {
+        let _ = writeln!(out, "     … and {} more", lines.len() - SHOWN);
     }
     if let Some(diff) = &r.diff {
         let _ = writeln!(out, "     diff: {}", short(diff, 240));
@@ -193,13 +248,22 @@ pub fn markdown(comparison: &Comparison) -> String {
                     .map(|s| format!(" — {}", md_escape(s)))
                     .unwrap_or_default();
                 let _ = writeln!(out, "- **{}**{speaker}", kind_name(r.kind));
-                for e in &r.evidence {
+                let lines = grouped(comparison, r);
+                for line in lines.iter().take(SHOWN) {
+                    let times = if line.count > 1 {
+                        format!(" ×{}", line.count)
+                    } else {
+                        String::new()
+                    };
                     let _ = writeln!(
                         out,
-                        "  - {}: “{}”",
-                        md_escape(outlet_of(comparison, &e.report)),
-                        md_escape(&short(&e.text, 200))
+                        "  - {}{times}: “{}”",
+                        md_escape(line.outlet),
+                        md_escape(&short(line.text, 200))
                     );
+                }
+                if lines.len() > SHOWN {
+                    let _ = writeln!(out, "  - … and {} more", lines.len() - SHOWN);
                 }
                 if let Some(diff) = &r.diff {
                     let _ = writeln!(out, "  - diff: `{}`", diff.replace('`', "'"));

@@ -45,13 +45,16 @@ pub fn compare(reports: &[Report]) -> Comparison {
 
 /// [`compare`] with explicit settings.
 pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
+    let mut clock = StageClock::new();
     let mut sorted: Vec<&Report> = reports.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     let found: Vec<Extraction> = sorted
         .par_iter()
         .map(|r| extract_with(r, &config.extract))
         .collect();
+    clock.lap("extract");
     let groups = group_events(&found, &config.events);
+    clock.lap("events");
     let matcher = Matcher::from_corpus(
         found
             .iter()
@@ -77,6 +80,7 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
             }
         })
         .collect();
+    clock.lap("align");
     Comparison {
         schema_version: SCHEMA_VERSION.to_string(),
         reports: found
@@ -89,6 +93,29 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
             })
             .collect(),
         events,
+    }
+}
+
+/// Stage timings on stderr when `CORROBORATE_TIMING` is set: for
+/// profiling, never part of the output.
+struct StageClock {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl StageClock {
+    fn new() -> StageClock {
+        StageClock {
+            on: std::env::var_os("CORROBORATE_TIMING").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!("{stage}: {:.3} s", self.last.elapsed().as_secs_f64());
+            self.last = std::time::Instant::now();
+        }
     }
 }
 

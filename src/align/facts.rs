@@ -338,7 +338,7 @@ pub(super) fn align_facts(
             }
         }
     }
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut postings: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (v, g) in groups.iter().enumerate() {
         let it = &items[g[0]];
         for stem in &it.context.stems {
@@ -350,7 +350,7 @@ pub(super) fn align_facts(
             postings.entry(key).or_default().push(v);
         }
     }
-    for ((va, vb), shared) in super::blocked_pairs(&postings) {
+    for ((va, vb), shared) in super::blocked_pairs(postings.values()) {
         if shared >= 2 {
             let score = items[groups[va][0]]
                 .context

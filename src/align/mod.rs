@@ -169,16 +169,19 @@ fn variants<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> Vec<Vec<u
 /// Candidate pairs from postings lists (sorted ids), each id paired with
 /// the next [`WINDOW`] ids of every list it is in; with the number of
 /// lists each pair shares.
-fn blocked_pairs(postings: &BTreeMap<String, Vec<usize>>) -> BTreeMap<(usize, usize), usize> {
-    let mut out: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for list in postings.values() {
+fn blocked_pairs<'p>(
+    postings: impl IntoIterator<Item = &'p Vec<usize>>,
+) -> BTreeMap<(usize, usize), usize> {
+    let mut counts: rustc_hash::FxHashMap<(usize, usize), usize> = rustc_hash::FxHashMap::default();
+    for list in postings {
         for (k, &a) in list.iter().enumerate() {
             for &b in list.iter().skip(k + 1).take(WINDOW) {
-                *out.entry((a.min(b), a.max(b))).or_default() += 1;
+                *counts.entry((a.min(b), a.max(b))).or_default() += 1;
             }
         }
     }
-    out
+    // Sorted, so what follows does not depend on hashing.
+    counts.into_iter().collect()
 }
 
 fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned) {
@@ -224,7 +227,7 @@ fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned)
             });
         }
     }
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut postings: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (v, group) in groups.iter().enumerate() {
         let stems: BTreeSet<&str> = quotes[group[0]]
             .words
@@ -240,7 +243,7 @@ fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned)
         |v: &[usize]| -> BTreeSet<usize> { v.iter().map(|&i| quotes[i].member).collect() };
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     let mut accepted: Vec<(usize, usize, f64)> = Vec::new();
-    for (va, vb) in blocked_pairs(&postings).into_keys() {
+    for (va, vb) in blocked_pairs(postings.values()).into_keys() {
         let (ga, gb) = (&groups[va], &groups[vb]);
         // Two passages of one report are never versions of each other.
         if !members_of(ga).is_disjoint(&members_of(gb)) {
@@ -403,7 +406,7 @@ fn align_statements(
         .collect();
     let members_of =
         |v: usize| -> BTreeSet<usize> { groups[v].iter().map(|&i| refs[i].0).collect() };
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut postings: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (v, g) in groups.iter().enumerate() {
         let stems: BTreeSet<&String> = stems_of[g[0]]
             .iter()
@@ -414,7 +417,7 @@ fn align_statements(
         }
     }
     // Candidates sharing at least two content stems.
-    let mut scored: Vec<(f64, usize, usize)> = blocked_pairs(&postings)
+    let mut scored: Vec<(f64, usize, usize)> = blocked_pairs(postings.values())
         .into_iter()
         .filter(|&(_, n)| n >= 2)
         .filter(|&((a, b), _)| members_of(a).is_disjoint(&members_of(b)))

@@ -166,6 +166,13 @@ fn tokenize_ascii(piece: &str, base: usize) -> Vec<Token> {
 
 /// Lower case with typographic apostrophes and dashes folded, for matching.
 pub(crate) fn normalize(word: &str) -> String {
+    if word.is_ascii() {
+        let mut out = word.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -183,18 +190,41 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// The English (Porter 2) stem of a normalised word, possessive dropped.
+/// Stems are cached per thread: the same words recur in every stage.
 pub(crate) fn stem(normalized: &str) -> String {
+    thread_local! {
+        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    }
     let word = normalized
         .strip_suffix("'s")
         .or_else(|| normalized.strip_suffix('\''))
         .unwrap_or(normalized);
-    stemmer().stem(word).into_owned()
+    CACHE.with(|cache| {
+        if let Some(hit) = cache.borrow().get(word) {
+            return hit.to_string();
+        }
+        let stemmed = stemmer().stem(word).into_owned();
+        let mut cache = cache.borrow_mut();
+        // A bounded cache: an endless stream of new words cannot grow it
+        // without limit.
+        if cache.len() >= 200_000 {
+            cache.clear();
+        }
+        cache.insert(word.into(), stemmed.as_str().into());
+        stemmed
+    })
 }
 
 /// Common English function words: they carry little evidence that two
 /// texts say the same thing.
 pub(crate) fn is_stopword(normalized: &str) -> bool {
-    STOPWORDS.binary_search(&normalized).is_ok()
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    // Stopwords are short; most words are not looked up at all.
+    normalized.len() <= 7
+        && SET
+            .get_or_init(|| STOPWORDS.iter().copied().collect())
+            .contains(normalized)
 }
 
 // Sorted for binary search.

@@ -5,7 +5,7 @@
 //! Cost: O(m · w) for a short quote of n words against a long one of m
 //! words, where w ≤ n is the number of window lengths tried.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use similar::{ChangeTag, TextDiff};
 
@@ -57,7 +57,7 @@ pub(crate) fn align(short: &[Word], long: &[Word]) -> Option<Alignment> {
         return None;
     }
     let short_weight: f64 = short.iter().map(|w| w.weight).sum();
-    let mut want: HashMap<&str, (usize, f64)> = HashMap::new();
+    let mut want: HashMap<&str, (usize, f64)> = HashMap::default();
     for w in short {
         let e = want.entry(w.stem.as_str()).or_insert((0, w.weight));
         e.0 += 1;
@@ -69,7 +69,7 @@ pub(crate) fn align(short: &[Word], long: &[Word]) -> Option<Alignment> {
     let mut best: Option<Alignment> = None;
     let mut ties: Vec<Alignment> = Vec::new();
     for len in min_len..=max_len {
-        let mut have: HashMap<&str, usize> = HashMap::new();
+        let mut have: HashMap<&str, usize> = HashMap::default();
         let (mut matched, mut content, mut window_weight) = (0.0, 0.0, 0.0);
         for (i, w) in long.iter().enumerate() {
             // Add word i.
@@ -133,8 +133,7 @@ pub(crate) fn align(short: &[Word], long: &[Word]) -> Option<Alignment> {
     }
     // Trim unmatched words off the window's ends.
     best.map(|mut b| {
-        let stems: std::collections::HashSet<&str> =
-            short.iter().map(|w| w.stem.as_str()).collect();
+        let stems: HashSet<&str> = short.iter().map(|w| w.stem.as_str()).collect();
         let (mut s, mut e) = b.window;
         while s < e && !stems.contains(long[s].stem.as_str()) {
             s += 1;
@@ -146,8 +145,7 @@ pub(crate) fn align(short: &[Word], long: &[Word]) -> Option<Alignment> {
             // One unmatched word at the short quote's edge is likely a
             // substitution ("extremely" for "exclusively"): take the long
             // quote's word beside the window too.
-            let window_stems: std::collections::HashSet<&str> =
-                long[s..e].iter().map(|w| w.stem.as_str()).collect();
+            let window_stems: HashSet<&str> = long[s..e].iter().map(|w| w.stem.as_str()).collect();
             let lead = short
                 .iter()
                 .take_while(|w| !window_stems.contains(w.stem.as_str()))

@@ -169,12 +169,22 @@ proptest! {
         prop_assert_eq!(&first, &compare(&shuffled));
         let ids: usize = first.events.iter().map(|e| e.reports.len()).sum();
         prop_assert_eq!(ids, 3);
+        let mut recorded = std::collections::BTreeSet::new();
         for event in &first.events {
             for r in event.agreements.iter().chain(&event.discrepancies).chain(&event.unique) {
                 for e in &r.evidence {
                     let report = reports.iter().find(|x| x.id == e.report).unwrap();
                     prop_assert_eq!(&report.text[e.span.range()], e.text.as_str());
+                    if r.claim == corroborate::Claim::Quote {
+                        recorded.insert((e.report.clone(), e.span));
+                    }
                 }
+            }
+        }
+        // Nothing lost: every extracted quote is in some record.
+        for report in &reports {
+            for q in extract(report).quotes {
+                prop_assert!(recorded.contains(&(report.id.clone(), q.span)), "quote {:?} of {} in no record", q.text, report.id);
             }
         }
     }

@@ -54,6 +54,19 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
         .collect();
     clock.lap("extract");
     let groups = group_events(&found, &config.events);
+    // An undated report reads its "Sunday" and "last month" against the
+    // dates of the reports it was grouped with.
+    let mut found = found;
+    for group in &groups {
+        let Some(reference) = group.iter().filter_map(|&i| found[i].published).min() else {
+            continue;
+        };
+        for &i in group {
+            if found[i].published.is_none() {
+                found[i].facts = crate::extract::facts_against(sorted[i], reference);
+            }
+        }
+    }
     clock.lap("events");
     let matcher = Matcher::from_corpus(
         found

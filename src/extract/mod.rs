@@ -140,7 +140,8 @@ pub struct Fact {
     /// The normalised value, where it is numeric.
     pub value: Option<FactValue>,
     /// The calendar date a date, weekday or relative time refers to, when
-    /// the publication date allows.
+    /// the publication date allows. In a comparison, an undated report's
+    /// times are resolved against the earliest date of its event.
     pub resolved: Option<Date>,
     /// A hedge on the value.
     pub qualifier: Option<Qualifier>,
@@ -218,6 +219,16 @@ pub fn extract_with(report: &Report, config: &ExtractConfig) -> Extraction {
         facts,
         statements,
     }
+}
+
+/// The facts of `report` with times resolved against `reference` instead of
+/// its own (missing) publication date: an undated report read alongside
+/// dated reports of the same event.
+pub(crate) fn facts_against(report: &Report, reference: Date) -> Vec<Fact> {
+    let text = report.text.as_str();
+    let doc = Document::analyze(text, report.body_start());
+    let sentences: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
+    facts::find_facts(text, &sentences, Some(reference))
 }
 
 /// Body sentences that are mostly the reporter's words: a sentence that is

@@ -53,7 +53,7 @@ pub use crate::extract::{
     QuoteKind, QuoteMarks, Statement,
 };
 pub use crate::record::{
-    Claim, Comparison, Event, Evidence, Record, RecordKind, ReportInfo, SCHEMA_VERSION,
+    Claim, Comparison, Event, Evidence, Record, RecordKind, ReportInfo, Skipped, SCHEMA_VERSION,
 };
 pub use crate::report::{
     expand_paths, load, load_with, parse_bytes, read_file, LoadOptions, Report,

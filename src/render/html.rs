@@ -414,9 +414,12 @@ fn fact_table<'a>(page: &mut Page<'a>, event: usize, records: &[&'a Record]) {
                 let link = page.context_link(event, e);
                 let _ = write!(
                     page.out,
-                    "<div class=\"value\">{} <q>{}</q> {link}</div>",
+                    "<div class=\"value\">{} <q><b>{}</b></q> {link}{}</div>",
                     source(page.comparison, e),
-                    esc(&short(&e.text, 200))
+                    esc(&short(&e.text, 200)),
+                    snippet(page, e)
+                        .map(|s| format!("<div class=\"snippet\">{s}</div>"))
+                        .unwrap_or_default()
                 );
             }
             page.out.push_str("</td>");
@@ -556,6 +559,30 @@ fn only_one<'a>(page: &mut Page<'a>, event: usize, view: &EventView<'a>) {
         page.out.push_str("</ul>");
     }
     page.out.push_str("</details>\n");
+}
+
+/// A few words either side of a piece of evidence, the evidence marked.
+fn snippet(page: &Page<'_>, e: &Evidence) -> Option<String> {
+    const WORDS: usize = 10;
+    let report = page.texts.get(e.report.as_str())?;
+    let c = context::around(&report.text, e.span, report.body_start())?;
+    if c.marked != e.text {
+        return None;
+    }
+    let before: Vec<&str> = c.before.split_whitespace().collect();
+    let after: Vec<&str> = c.after.split_whitespace().collect();
+    let head = &before[before.len().saturating_sub(WORDS)..];
+    let tail = &after[..after.len().min(WORDS)];
+    let space_before = if c.before.ends_with(char::is_whitespace) { " " } else { "" };
+    let space_after = if c.after.starts_with(char::is_whitespace) { " " } else { "" };
+    Some(format!(
+        "{}{}{space_before}<mark>{}</mark>{space_after}{}{}",
+        if head.len() < before.len() || c.cut_before { "… " } else { "" },
+        esc(&head.join(" ")),
+        esc(&short(c.marked, 200)),
+        esc(&tail.join(" ")),
+        if tail.len() < after.len() || c.cut_after { " …" } else { "" },
+    ))
 }
 
 /// Every linked piece of evidence in its sentence, the span marked.

@@ -189,15 +189,32 @@ fn fact_conflict(
     texts: &HashMap<&str, &Report>,
     r: &Record,
 ) {
-    record(out, comparison, r, "");
+    let score = r
+        .score
+        .map(|s| format!(" (match {s:.2})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "- **{}**{score}: {}",
+        capitalised(&kind_name(r.kind)),
+        kind_help(r.kind)
+    );
     for e in r.evidence.iter().take(SHOWN) {
-        if let Some(sentence) = in_context(texts, e) {
-            let _ = writeln!(
-                out,
-                "  - In {}: {sentence}",
-                esc(outlet_of(comparison, &e.report))
-            );
-        }
+        let sentence = in_context(texts, e)
+            .map(|s| format!(" — {s}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  - {}: “{}”{sentence}",
+            esc(outlet_of(comparison, &e.report)),
+            esc(&short(&e.text, 200))
+        );
+    }
+    if r.evidence.len() > SHOWN {
+        let _ = writeln!(out, "  - … and {} more", r.evidence.len() - SHOWN);
+    }
+    if let Some(note) = &r.note {
+        let _ = writeln!(out, "  - Note: {}", esc(&short(note, 300)));
     }
 }
 

@@ -201,7 +201,7 @@ pub struct Evidence {
 /// assert_eq!(wording.reports(), ["afp", "ap"]);
 /// // Word changes from the first evidence (afp) to the second (ap).
 /// let diff = wording.diff.as_deref().unwrap();
-/// assert!(diff.starts_with("We exchange [-important-]{+useful+} information"));
+/// assert!(diff.starts_with("We exchange [-important-]{+useful+}"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {

@@ -142,18 +142,30 @@ fn check_picture(png: &Path, width: u32, height: u32) {
     let mut colours: Vec<&[u8]> = pixels.iter().step_by(7).copied().collect();
     colours.sort_unstable();
     colours.dedup();
-    assert!(colours.len() > 50, "{}: {} colours", png.display(), colours.len());
+    assert!(
+        colours.len() > 50,
+        "{}: {} colours",
+        png.display(),
+        colours.len()
+    );
     // Content all the way down, not one line at the top.
     let rows = info.height as usize;
     let row_len = info.width as usize;
     let bands_with_ink = (0..10)
         .filter(|band| {
             let rows = band * rows / 10..(band + 1) * rows / 10;
-            rows.into_iter()
-                .any(|r| pixels[r * row_len..(r + 1) * row_len].iter().any(|p| *p != background))
+            rows.into_iter().any(|r| {
+                pixels[r * row_len..(r + 1) * row_len]
+                    .iter()
+                    .any(|p| *p != background)
+            })
         })
         .count();
-    assert!(bands_with_ink >= 8, "{}: ink in {bands_with_ink} of 10 bands", png.display());
+    assert!(
+        bands_with_ink >= 8,
+        "{}: ink in {bands_with_ink} of 10 bands",
+        png.display()
+    );
 }
 
 /// A copy of the page with a script (allowed for this copy only) that
@@ -210,7 +222,11 @@ fn the_seed_comparison_renders_in_chromium() {
         .arg(seeds)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = std::fs::read_to_string(&page).unwrap();
     let mut browser = Browser {
         exe,
@@ -222,7 +238,10 @@ fn the_seed_comparison_renders_in_chromium() {
     let broken = work.join("broken.html");
     std::fs::write(
         &broken,
-        probe(&html).replace("</body>", "<script>console.error('deliberate');</script></body>"),
+        probe(&html).replace(
+            "</body>",
+            "<script>console.error('deliberate');</script></body>",
+        ),
     )
     .unwrap();
     let run = browser.screenshot(&broken, &work.join("broken.png"), 800, 600);
@@ -247,7 +266,11 @@ fn the_seed_comparison_renders_in_chromium() {
             };
             let png = work.join(format!("{name}-{width}.png"));
             let run = browser.screenshot(&shown, &png, width, height);
-            assert!(run.console.is_empty(), "{name} at {width}px: {:?}", run.console);
+            assert!(
+                run.console.is_empty(),
+                "{name} at {width}px: {:?}",
+                run.console
+            );
             check_picture(&png, width, height);
         }
     }

@@ -178,7 +178,10 @@ fn every_subcommand_has_help_with_examples_and_exit_codes() {
         assert!(out.status.success(), "{command}");
         let help = stdout(&out);
         assert!(help.contains("Examples:"), "{command}: {help}");
-        assert!(help.contains(&format!("corroborate {command}")), "{command}");
+        assert!(
+            help.contains(&format!("corroborate {command}")),
+            "{command}"
+        );
         if command != "schema" {
             assert!(help.contains("Exit codes:"), "{command}: {help}");
         }
@@ -221,9 +224,16 @@ fn standard_input_is_read_with_a_dash() {
 
     let out = run_with_stdin(&["compare", "-"], b"   ");
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("<stdin>: empty report"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("<stdin>: empty report"),
+        "{}",
+        stderr(&out)
+    );
 
-    let out = run_with_stdin(&["score", "--pairs", "-"], b"Prices rose.\tPrices went up.\n");
+    let out = run_with_stdin(
+        &["score", "--pairs", "-"],
+        b"Prices rose.\tPrices went up.\n",
+    );
     assert!(out.status.success());
     assert_eq!(stdout(&out).lines().count(), 1);
 }
@@ -279,7 +289,11 @@ fn keep_going_skips_bad_files_and_says_so() {
     // Without --keep-going the first bad file stops everything.
     let out = run(&["compare", path]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("broken.json: invalid JSON"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("broken.json: invalid JSON"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = run(&["compare", "--format", "json", "--keep-going", path]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -312,7 +326,14 @@ fn keep_going_skips_bad_files_and_says_so() {
         ("markdown", "**Skipped 4 unreadable files:**"),
         ("html", "<h2>Skipped 4 unreadable files</h2>"),
     ] {
-        let out = run(&["compare", "--format", format, "--keep-going", "--quiet", path]);
+        let out = run(&[
+            "compare",
+            "--format",
+            format,
+            "--keep-going",
+            "--quiet",
+            path,
+        ]);
         assert!(out.status.success(), "{format}");
         let shown = stdout(&out);
         assert!(shown.contains(needle), "{format}: {shown}");
@@ -333,7 +354,10 @@ fn keep_going_skips_bad_files_and_says_so() {
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let plain = run(&["compare", &seeds_dir()]);
-    assert!(!stdout(&plain).contains('\x1b'), "not a terminal: no colour");
+    assert!(
+        !stdout(&plain).contains('\x1b'),
+        "not a terminal: no colour"
+    );
     assert!(stdout(&plain).contains("diff: large-scale {+joint+} plans"));
     let colour = run(&["compare", "--color", "always", &seeds_dir()]);
     let shown = stdout(&colour);
@@ -365,7 +389,8 @@ fn hostile_text_cannot_reach_the_terminal_or_the_page() {
     std::fs::write(dir.join("a.txt"), text).unwrap();
     std::fs::write(
         dir.join("b.txt"),
-        text.replace("unite", "join").replace("Monday", "Monday morning"),
+        text.replace("unite", "join")
+            .replace("Monday", "Monday morning"),
     )
     .unwrap();
     let out = run(&["compare", dir.to_str().unwrap()]);

@@ -5,7 +5,11 @@ use corroborate::render::{self, Options};
 use corroborate::{compare, load, Comparison, Report, Skipped};
 
 fn reports(dir: &str) -> Vec<Report> {
-    load(&[format!("{}/tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"))]).unwrap()
+    load(&[format!(
+        "{}/tests/fixtures/{dir}",
+        env!("CARGO_MANIFEST_DIR")
+    )])
+    .unwrap()
 }
 
 fn page(reports: &[Report]) -> (Comparison, String) {

@@ -78,7 +78,10 @@ impl<'s> Validator<'s> {
         }
         if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
             if !allowed.contains(v) {
-                out.push(format!("{at}: {v} is not one of {}", Value::from(allowed.clone())));
+                out.push(format!(
+                    "{at}: {v} is not one of {}",
+                    Value::from(allowed.clone())
+                ));
             }
         }
         if let Some(c) = schema.get("const") {
@@ -142,7 +145,10 @@ impl<'s> Validator<'s> {
             let properties = schema.get("properties").and_then(Value::as_object);
             for (name, x) in fields {
                 let here = format!("{at}.{name}");
-                match (properties.and_then(|p| p.get(name)), schema.get("additionalProperties")) {
+                match (
+                    properties.and_then(|p| p.get(name)),
+                    schema.get("additionalProperties"),
+                ) {
                     (Some(p), _) => self.check(p, x, &here, out),
                     (None, Some(Value::Bool(false))) => {
                         out.push(format!("{here}: not allowed"));
@@ -239,7 +245,8 @@ fn assert_valid(name: &str, instance: &Value) {
 
 /// A directory with one good report and one that cannot be read.
 fn with_a_bad_file(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("corroborate-schemas-{name}-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("corroborate-schemas-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(
@@ -313,7 +320,10 @@ fn compare_output_follows_its_schema() {
         .flat_map(|e| e["discrepancies"].as_array().unwrap())
         .filter_map(|r| r["kind"].as_str())
         .collect();
-    assert!(kinds.contains("value") && kinds.contains("wording"), "{kinds:?}");
+    assert!(
+        kinds.contains("value") && kinds.contains("wording"),
+        "{kinds:?}"
+    );
 }
 
 #[test]
@@ -377,7 +387,10 @@ fn the_validator_catches_what_breaks_a_schema() {
     });
     let strict = Validator::new(&root, true);
     let cases: &[(Value, &str)] = &[
-        (json!({"a": 1, "b": null, "c": "x", "d": [true], "e": 2, "f": "1.0"}), ""),
+        (
+            json!({"a": 1, "b": null, "c": "x", "d": [true], "e": 2, "f": "1.0"}),
+            "",
+        ),
         (json!({}), "missing required \"a\""),
         (json!({"a": 1.5}), "is not of type"),
         (json!({"a": -1}), "is below 0"),
@@ -396,7 +409,10 @@ fn the_validator_catches_what_breaks_a_schema() {
         if want.is_empty() {
             assert!(errors.is_empty(), "{instance}: {errors}");
         } else {
-            assert!(errors.contains(want), "{instance}: want {want:?}, got {errors:?}");
+            assert!(
+                errors.contains(want),
+                "{instance}: want {want:?}, got {errors:?}"
+            );
         }
     }
     // The shipped schemas are open: unknown fields pass outside strict mode.

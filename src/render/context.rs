@@ -110,7 +110,8 @@ fn sentence_ends(text: &str) -> Vec<usize> {
             continue;
         }
         let mut j = i;
-        while j < chars.len() && matches!(chars[j].1, '”' | '’' | '"' | '\'' | ')' | ']' | '»') {
+        while j < chars.len() && matches!(chars[j].1, '”' | '’' | '"' | '\'' | ')' | ']' | '»')
+        {
             j += 1;
         }
         let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
@@ -122,7 +123,10 @@ fn sentence_ends(text: &str) -> Vec<usize> {
         if !next.is_whitespace() {
             continue;
         }
-        let following = chars[j..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+        let following = chars[j..]
+            .iter()
+            .map(|&(_, c)| c)
+            .find(|c| !c.is_whitespace());
         if following.is_some_and(char::is_lowercase) {
             continue;
         }
@@ -142,7 +146,9 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (letters == 1 && word.chars().all(|c| c.is_alphabetic()) && word.chars().all(char::is_uppercase))
+    (letters == 1
+        && word.chars().all(|c| c.is_alphabetic())
+        && word.chars().all(char::is_uppercase))
         || (word.contains('.') && letters <= 4)
         || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
@@ -206,9 +212,15 @@ mod tests {
     #[test]
     fn the_date_line_is_not_context() {
         let text = " date 2024-08-21 Putin meets Li on Wednesday.";
-        assert_eq!(show(text, "Wednesday", 17), "Putin meets Li on [Wednesday].");
+        assert_eq!(
+            show(text, "Wednesday", 17),
+            "Putin meets Li on [Wednesday]."
+        );
         // A span inside the date line still gets its context.
-        assert_eq!(show(text, "2024", 17), "date [2024]-08-21 Putin meets Li on Wednesday.");
+        assert_eq!(
+            show(text, "2024", 17),
+            "date [2024]-08-21 Putin meets Li on Wednesday."
+        );
     }
 
     #[test]

@@ -261,7 +261,11 @@ mod tests {
 
     #[test]
     fn whole_texts_are_diffed_without_a_usable_diff() {
-        let (l, r, _) = sides(None, "large-scale plans", "large-scale joint plans and projects");
+        let (l, r, _) = sides(
+            None,
+            "large-scale plans",
+            "large-scale joint plans and projects",
+        );
         assert_eq!(show(&l), "large-scale plans");
         assert_eq!(show(&r), "large-scale <joint> plans <and projects>");
         let (l, r, used) = sides(Some("[-not here-]"), "a b c", "a x c");

@@ -9,8 +9,8 @@ use super::context;
 use super::diff::{self, Mark};
 use super::text::skipped_line;
 use super::view::{
-    by_speaker, grouped, info, kind_help, kind_name, sources, outlet_of, outlets, plural,
-    short, EventView,
+    by_speaker, grouped, info, kind_help, kind_name, outlet_of, outlets, plural, short, sources,
+    EventView,
 };
 use super::Options;
 use crate::record::{Comparison, Evidence, Record};
@@ -164,7 +164,7 @@ fn event<'a>(page: &mut Page<'a>, view: &EventView<'a>) {
         esc(&view.heading())
     );
     // Summary.
-    let _ = write!(
+    let _ = writeln!(
         page.out,
         "<dl class=\"stats\">\
          <div><dt>Reports</dt><dd>{}</dd></div>\
@@ -172,7 +172,7 @@ fn event<'a>(page: &mut Page<'a>, view: &EventView<'a>) {
          <div><dt>Dates</dt><dd>{}</dd></div>\
          <div class=\"ok\"><dt>Agreements</dt><dd>{}</dd></div>\
          <div class=\"bad\"><dt>Discrepancies</dt><dd>{}</dd></div>\
-         <div><dt>One report only</dt><dd>{}</dd></div></dl>\n",
+         <div><dt>One report only</dt><dd>{}</dd></div></dl>",
         e.reports.len(),
         esc(&view.outlets.join(", ")),
         esc(&view.date_range()),
@@ -196,9 +196,9 @@ fn event<'a>(page: &mut Page<'a>, view: &EventView<'a>) {
     page.out.push_str("</tbody></table>\n");
 
     if e.reports.len() > 1 {
-        let _ = write!(
+        let _ = writeln!(
             page.out,
-            "<h3>Quote variants <span class=\"count\">{}</span></h3>\n",
+            "<h3>Quote variants <span class=\"count\">{}</span></h3>",
             view.quote_variants.len()
         );
         if view.quote_variants.is_empty() {
@@ -208,36 +208,42 @@ fn event<'a>(page: &mut Page<'a>, view: &EventView<'a>) {
         for (i, r) in view.quote_variants.iter().enumerate() {
             variant(page, n, &format!("e{n}-v{}", i + 1), r);
         }
-        let _ = write!(
+        let _ = writeln!(
             page.out,
-            "<h3>Fact conflicts <span class=\"count\">{}</span></h3>\n",
+            "<h3>Fact conflicts <span class=\"count\">{}</span></h3>",
             view.fact_conflicts.len()
         );
         if view.fact_conflicts.is_empty() {
-            page.out.push_str("<p class=\"none\">No conflicting facts.</p>\n");
+            page.out
+                .push_str("<p class=\"none\">No conflicting facts.</p>\n");
         } else {
             fact_table(page, n, &view.fact_conflicts);
         }
         if !view.other_discrepancies.is_empty() {
-            let _ = write!(
+            let _ = writeln!(
                 page.out,
-                "<h3>Other discrepancies <span class=\"count\">{}</span></h3>\n",
+                "<h3>Other discrepancies <span class=\"count\">{}</span></h3>",
                 view.other_discrepancies.len()
             );
             for (i, r) in view.other_discrepancies.iter().enumerate() {
                 variant(page, n, &format!("e{n}-o{}", i + 1), r);
             }
         }
-        let _ = write!(
+        let _ = writeln!(
             page.out,
-            "<h3>Agreements <span class=\"count\">{}</span></h3>\n",
+            "<h3>Agreements <span class=\"count\">{}</span></h3>",
             e.agreements.len()
         );
         if e.agreements.is_empty() {
             page.out
                 .push_str("<p class=\"none\">No claim is carried by several reports.</p>\n");
         }
-        for (i, r) in view.agreed_quotes.iter().chain(&view.agreed_other).enumerate() {
+        for (i, r) in view
+            .agreed_quotes
+            .iter()
+            .chain(&view.agreed_other)
+            .enumerate()
+        {
             agreement(page, n, &format!("e{n}-a{}", i + 1), r);
         }
     }
@@ -473,10 +479,10 @@ fn who_said_what<'a>(page: &mut Page<'a>, event: usize, view: &EventView<'a>) {
         return;
     }
     let speakers = by_speaker(&quotes);
-    let _ = write!(
+    let _ = writeln!(
         page.out,
         "<details class=\"who\"><summary><h3>Who said what <span class=\"count\">{}</span></h3> \
-         <span class=\"meta\">by {}</span></summary>\n",
+         <span class=\"meta\">by {}</span></summary>",
         quotes.len(),
         plural(speakers.len(), "speaker", "speakers")
     );
@@ -513,10 +519,10 @@ fn only_one<'a>(page: &mut Page<'a>, event: usize, view: &EventView<'a>) {
     if view.event.unique.is_empty() {
         return;
     }
-    let _ = write!(
+    let _ = writeln!(
         page.out,
         "<details class=\"only\"><summary><h3>Only one report <span class=\"count\">{}</span></h3> \
-         <span class=\"meta\">{} quotes, {} other claims</span></summary>\n",
+         <span class=\"meta\">{} quotes, {} other claims</span></summary>",
         view.event.unique.len(),
         view.unique_quotes.len(),
         view.unique_other.len()
@@ -524,7 +530,9 @@ fn only_one<'a>(page: &mut Page<'a>, event: usize, view: &EventView<'a>) {
     let mut by_report: Vec<(&str, Vec<&'a Record>)> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for r in view.unique_quotes.iter().chain(&view.unique_other) {
-        let Some(e) = r.evidence.first() else { continue };
+        let Some(e) = r.evidence.first() else {
+            continue;
+        };
         let at = *index.entry(e.report.as_str()).or_insert_with(|| {
             by_report.push((e.report.as_str(), Vec::new()));
             by_report.len() - 1
@@ -539,7 +547,9 @@ fn only_one<'a>(page: &mut Page<'a>, event: usize, view: &EventView<'a>) {
             esc(report)
         );
         for r in records.iter().take(500) {
-            let Some(e) = r.evidence.first() else { continue };
+            let Some(e) = r.evidence.first() else {
+                continue;
+            };
             let link = page.context_link(event, e);
             let who = r
                 .speaker
@@ -554,7 +564,11 @@ fn only_one<'a>(page: &mut Page<'a>, event: usize, view: &EventView<'a>) {
             );
         }
         if records.len() > 500 {
-            let _ = write!(page.out, "<li class=\"meta\">… and {} more</li>", records.len() - 500);
+            let _ = write!(
+                page.out,
+                "<li class=\"meta\">… and {} more</li>",
+                records.len() - 500
+            );
         }
         page.out.push_str("</ul>");
     }
@@ -573,15 +587,31 @@ fn snippet(page: &Page<'_>, e: &Evidence) -> Option<String> {
     let after: Vec<&str> = c.after.split_whitespace().collect();
     let head = &before[before.len().saturating_sub(WORDS)..];
     let tail = &after[..after.len().min(WORDS)];
-    let space_before = if c.before.ends_with(char::is_whitespace) { " " } else { "" };
-    let space_after = if c.after.starts_with(char::is_whitespace) { " " } else { "" };
+    let space_before = if c.before.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let space_after = if c.after.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
     Some(format!(
         "{}{}{space_before}<mark>{}</mark>{space_after}{}{}",
-        if head.len() < before.len() || c.cut_before { "… " } else { "" },
+        if head.len() < before.len() || c.cut_before {
+            "… "
+        } else {
+            ""
+        },
         esc(&head.join(" ")),
         esc(&short(c.marked, 200)),
         esc(&tail.join(" ")),
-        if tail.len() < after.len() || c.cut_after { " …" } else { "" },
+        if tail.len() < after.len() || c.cut_after {
+            " …"
+        } else {
+            ""
+        },
     ))
 }
 
@@ -590,9 +620,8 @@ fn appendix(page: &mut Page<'_>) {
     if page.contexts.is_empty() {
         return;
     }
-    page.out.push_str(
-        "<section class=\"contexts\" id=\"contexts\"><h2>Evidence in context</h2>\n",
-    );
+    page.out
+        .push_str("<section class=\"contexts\" id=\"contexts\"><h2>Evidence in context</h2>\n");
     if page.texts.is_empty() {
         page.out.push_str(
             "<p class=\"meta\">The report texts were not given to the renderer: each piece of evidence is shown alone.</p>\n",

@@ -8,8 +8,7 @@ use super::context;
 use super::diff::{self, Change};
 use super::text::skipped_line;
 use super::view::{
-    grouped, kind_help, kind_name, sources, outlet_of, outlets, plural, short, EventView,
-    SHOWN,
+    grouped, kind_help, kind_name, outlet_of, outlets, plural, short, sources, EventView, SHOWN,
 };
 use super::Options;
 use crate::record::{Comparison, Evidence, Record};
@@ -40,7 +39,12 @@ pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
     }
     for (n, event) in comparison.events.iter().enumerate() {
         let view = EventView::new(comparison, n + 1, event);
-        let _ = writeln!(out, "\n## Event {}: {}\n", view.number, esc(&view.heading()));
+        let _ = writeln!(
+            out,
+            "\n## Event {}: {}\n",
+            view.number,
+            esc(&view.heading())
+        );
         let _ = writeln!(
             out,
             "{} · {} · {} · {}\n",
@@ -62,24 +66,28 @@ pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
             );
         }
         if view.reports.len() > 50 {
-            let _ = writeln!(
-                out,
-                "\n… and {} more reports.",
-                view.reports.len() - 50
-            );
+            let _ = writeln!(out, "\n… and {} more reports.", view.reports.len() - 50);
         }
         if event.reports.len() < 2 {
             only_one(&mut out, comparison, &view);
             continue;
         }
-        let _ = writeln!(out, "\n### Quote variants ({})\n", view.quote_variants.len());
+        let _ = writeln!(
+            out,
+            "\n### Quote variants ({})\n",
+            view.quote_variants.len()
+        );
         if view.quote_variants.is_empty() {
             let _ = writeln!(out, "No quote is worded differently across outlets.");
         }
         for r in &view.quote_variants {
             record(&mut out, comparison, r, "");
         }
-        let _ = writeln!(out, "\n### Fact conflicts ({})\n", view.fact_conflicts.len());
+        let _ = writeln!(
+            out,
+            "\n### Fact conflicts ({})\n",
+            view.fact_conflicts.len()
+        );
         if view.fact_conflicts.is_empty() {
             let _ = writeln!(out, "No conflicting facts.");
         }

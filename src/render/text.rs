@@ -3,9 +3,7 @@
 use std::fmt::Write;
 
 use super::diff::{self, Change};
-use super::view::{
-    grouped, kind_help, kind_name, sources, plural, short, EventView, SHOWN,
-};
+use super::view::{grouped, kind_help, kind_name, plural, short, sources, EventView, SHOWN};
 use super::Options;
 use crate::record::{Comparison, Record, Skipped};
 

@@ -83,11 +83,9 @@ impl<'a> EventView<'a> {
             outlets,
             dates,
             undated: reports.len() - known.len(),
-            title: reports.iter().find_map(|r| {
-                r.title
-                    .as_deref()
-                    .filter(|t| !t.trim().is_empty())
-            }),
+            title: reports
+                .iter()
+                .find_map(|r| r.title.as_deref().filter(|t| !t.trim().is_empty())),
             reports,
             quote_variants: split(&event.discrepancies, true),
             fact_conflicts,
@@ -118,7 +116,11 @@ impl<'a> EventView<'a> {
         format!(
             "{}, {}, {} in one report only",
             plural(self.event.agreements.len(), "agreement", "agreements"),
-            plural(self.event.discrepancies.len(), "discrepancy", "discrepancies"),
+            plural(
+                self.event.discrepancies.len(),
+                "discrepancy",
+                "discrepancies"
+            ),
             plural(self.event.unique.len(), "claim", "claims"),
         )
     }

@@ -143,7 +143,9 @@ enum Command {
         out: Output,
     },
     /// Print the JSON Schema of an output: compare, extract or events.
-    #[command(after_help = "Examples:\n  corroborate schema compare > compare.schema.json\n  corroborate schema events")]
+    #[command(
+        after_help = "Examples:\n  corroborate schema compare > compare.schema.json\n  corroborate schema events"
+    )]
     Schema {
         /// Which output.
         #[arg(value_enum)]
@@ -471,7 +473,10 @@ fn emit_raw(out: &Output, text: &str) -> Result<(), Failure> {
         Some(p) => std::fs::write(p, text).map_err(|e| Failure::Output(p.to_path_buf(), e)),
         None => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
                 // A closed pipe (`| head`) is not an error worth reporting.
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     Err(Failure::Output(PathBuf::from("<stdout>"), e))

@@ -78,13 +78,10 @@ impl Progress {
                 let (stop, wait) = mpsc::channel::<()>();
                 let label = name.to_string();
                 let started = Instant::now();
-                let thread = std::thread::spawn(move || loop {
-                    match wait.recv_timeout(HEARTBEAT) {
-                        Err(RecvTimeoutError::Timeout) => eprintln!(
-                            "corroborate: {label}… {}s",
-                            started.elapsed().as_secs()
-                        ),
-                        _ => break,
+                // Until told to stop (or the sender is gone): a line per beat.
+                let thread = std::thread::spawn(move || {
+                    while let Err(RecvTimeoutError::Timeout) = wait.recv_timeout(HEARTBEAT) {
+                        eprintln!("corroborate: {label}… {}s", started.elapsed().as_secs());
                     }
                 });
                 *stage = Some(Stage {

@@ -13,7 +13,7 @@ use super::view::{
     EventView,
 };
 use super::Options;
-use crate::record::{Comparison, Evidence, Record};
+use crate::record::{Comparison, Evidence, Record, ReportInfo};
 use crate::report::Report;
 
 /// Evidence shown per record (the JSON has all of it).
@@ -180,20 +180,19 @@ fn event<'a>(page: &mut Page<'a>, view: &EventView<'a>) {
         e.discrepancies.len(),
         e.unique.len(),
     );
-    page.out.push_str(
-        "<table class=\"reports\"><thead><tr><th>Outlet</th><th>Date</th><th>Headline</th><th>Report</th></tr></thead><tbody>",
-    );
-    for r in &view.reports {
+    // The first reports in view, the rest one click away.
+    const LISTED: usize = 12;
+    let (listed, rest) = view.reports.split_at(view.reports.len().min(LISTED));
+    report_table(page, listed);
+    if !rest.is_empty() {
         let _ = write!(
             page.out,
-            "<tr><td data-label=\"Outlet\"><b>{}</b></td><td data-label=\"Date\">{}</td><td data-label=\"Headline\">{}</td><td data-label=\"Report\"><code>{}</code></td></tr>",
-            esc(r.outlet.as_deref().unwrap_or("unknown")),
-            r.published.map_or("undated".into(), |d| d.to_string()),
-            esc(&short(r.title.as_deref().unwrap_or(""), 160)),
-            esc(&r.id),
+            "<details class=\"more\"><summary>{} more</summary>",
+            plural(rest.len(), "report", "reports")
         );
+        report_table(page, rest);
+        page.out.push_str("</details>\n");
     }
-    page.out.push_str("</tbody></table>\n");
 
     if e.reports.len() > 1 {
         let _ = writeln!(
@@ -250,6 +249,23 @@ fn event<'a>(page: &mut Page<'a>, view: &EventView<'a>) {
     who_said_what(page, n, view);
     only_one(page, n, view);
     page.out.push_str("</section>\n");
+}
+
+fn report_table(page: &mut Page<'_>, reports: &[&ReportInfo]) {
+    page.out.push_str(
+        "<table class=\"reports\"><thead><tr><th>Outlet</th><th>Date</th><th>Headline</th><th>Report</th></tr></thead><tbody>",
+    );
+    for r in reports {
+        let _ = write!(
+            page.out,
+            "<tr><td data-label=\"Outlet\"><b>{}</b></td><td data-label=\"Date\">{}</td><td data-label=\"Headline\">{}</td><td data-label=\"Report\"><code>{}</code></td></tr>",
+            esc(r.outlet.as_deref().unwrap_or("unknown")),
+            r.published.map_or("undated".into(), |d| d.to_string()),
+            esc(&short(r.title.as_deref().unwrap_or(""), 160)),
+            esc(&r.id),
+        );
+    }
+    page.out.push_str("</tbody></table>\n");
 }
 
 /// Two wordings side by side with the changed words marked.

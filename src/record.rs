@@ -9,7 +9,29 @@ use crate::span::Span;
 /// Version of the JSON layout; bumped when a field changes meaning.
 pub const SCHEMA_VERSION: &str = "1.0";
 
-/// Everything [`compare`](crate::compare) found.
+/// Everything [`compare`](crate::compare) found: the reports, and the
+/// events they were grouped into with their records.
+///
+/// ```
+/// use corroborate::{compare, Report, SCHEMA_VERSION};
+///
+/// let reports = [
+///     Report::new("b", "Mayor Jane Doe opened the Harbour Bridge on Monday.\n\n\
+///         “This bridge unites our city,” Doe said."),
+///     Report::new("a", "Mayor Jane Doe opened the Harbour Bridge on Monday.\n\n\
+///         “This bridge unites the city,” said Doe."),
+/// ];
+/// let comparison = compare(&reports);
+/// assert_eq!(comparison.schema_version, SCHEMA_VERSION);
+/// // Reports come back sorted by id, whatever the input order.
+/// let ids: Vec<&str> = comparison.reports.iter().map(|r| r.id.as_str()).collect();
+/// assert_eq!(ids, ["a", "b"]);
+/// assert_eq!(comparison.events.len(), 1);
+/// // It is plain serde data: JSON out, JSON back in.
+/// let json = serde_json::to_string(&comparison).unwrap();
+/// let back: corroborate::Comparison = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, comparison);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     /// Version of this layout ([`SCHEMA_VERSION`]).
@@ -34,6 +56,25 @@ pub struct ReportInfo {
 }
 
 /// Reports about one event and how they compare.
+///
+/// ```
+/// use corroborate::{compare, Report};
+///
+/// let reports = [
+///     Report::new("ap", "Mayor Jane Doe opened the Harbour Bridge on Monday.\n\n\
+///         “This bridge unites our city,” Doe said."),
+///     Report::new("afp", "Mayor Jane Doe opened the Harbour Bridge on Monday.\n\n\
+///         “This bridge unites the city,” said Doe."),
+///     Report::new("dpa", "The central bank raised interest rates by half a point."),
+/// ];
+/// let comparison = compare(&reports);
+/// // Every report is in exactly one event; a report alone is an event of one.
+/// let groups: Vec<&[String]> = comparison.events.iter().map(|e| e.reports.as_slice()).collect();
+/// assert_eq!(groups, [&["afp", "ap"][..], &["dpa"][..]]);
+/// // A lone report has nothing to agree or disagree with.
+/// let lone = &comparison.events[1];
+/// assert!(lone.agreements.is_empty() && lone.discrepancies.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id derived from the first report id.
@@ -104,6 +145,27 @@ pub enum RecordKind {
 }
 
 /// One piece of evidence: an exact span of one report.
+///
+/// `text` is always the report's original text at `span`, so evidence can
+/// be checked against (and highlighted in) the report it came from.
+///
+/// ```
+/// use corroborate::{compare, Report};
+///
+/// let reports = [
+///     Report::new("ap", "Mayor Jane Doe opened the Harbour Bridge on Monday.\n\n\
+///         “This bridge unites our city,” Doe said."),
+///     Report::new("afp", "Mayor Jane Doe opened the Harbour Bridge on Monday.\n\n\
+///         “This bridge unites the city,” said Doe."),
+/// ];
+/// let comparison = compare(&reports);
+/// for record in comparison.events.iter().flat_map(|e| e.agreements.iter().chain(&e.unique)) {
+///     for evidence in &record.evidence {
+///         let report = reports.iter().find(|r| r.id == evidence.report).unwrap();
+///         assert_eq!(evidence.span.text(&report.text), evidence.text);
+///     }
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The report's id.
@@ -118,6 +180,29 @@ pub struct Evidence {
 }
 
 /// An agreement, discrepancy or unique claim.
+///
+/// ```
+/// use corroborate::{compare, Claim, RecordKind, Report};
+///
+/// let reports = [
+///     Report::new("ap", "Chancellor Jane Doe met President John Roe on Monday.\n\n\
+///         “We exchange useful information,” Doe said."),
+///     Report::new("afp", "Chancellor Jane Doe met President John Roe on Monday.\n\n\
+///         “We exchange important information,” said Doe."),
+/// ];
+/// let event = &compare(&reports).events[0];
+/// let wording = event
+///     .discrepancies
+///     .iter()
+///     .find(|r| r.kind == RecordKind::Wording)
+///     .unwrap();
+/// assert_eq!(wording.claim, Claim::Quote);
+/// assert_eq!(wording.speaker.as_deref(), Some("Jane Doe"));
+/// assert_eq!(wording.reports(), ["afp", "ap"]);
+/// // Word changes from the first evidence (afp) to the second (ap).
+/// let diff = wording.diff.as_deref().unwrap();
+/// assert!(diff.starts_with("We exchange [-important-]{+useful+}"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// Quote, statement or fact.
@@ -139,8 +224,71 @@ pub struct Record {
     pub note: Option<String>,
 }
 
+/// An input file that was skipped (with `--keep-going`), and why.
+///
+/// Not part of [`Comparison`]: the command-line tool reads files, the
+/// library compares reports. The renderers show skipped files when given
+/// them through [`render::Options::skipped`](crate::render::Options::skipped),
+/// and the JSON outputs then carry a top-level `"skipped"` array.
+///
+/// ```
+/// use corroborate::{read_file, LoadOptions, Skipped};
+///
+/// let dir = std::env::temp_dir().join(format!("corroborate-skipped-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let path = dir.join("empty.txt");
+/// std::fs::write(&path, "").unwrap();
+/// let error = read_file(&path, &LoadOptions::default()).unwrap_err();
+/// let skipped = Skipped::new(path.display().to_string(), &error);
+/// assert!(skipped.error.ends_with("empty report (no text)"));
+/// assert_eq!(
+///     serde_json::to_value(&skipped).unwrap(),
+///     serde_json::json!({"path": path.display().to_string(), "error": skipped.error}),
+/// );
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    /// The file (or `<stdin>`) as named on the command line or found in a
+    /// directory.
+    pub path: String,
+    /// Why it was skipped: the one-line error message.
+    pub error: String,
+}
+
+impl Skipped {
+    /// A skipped file and the error that made it unreadable.
+    pub fn new(path: impl Into<String>, error: &dyn std::fmt::Display) -> Skipped {
+        Skipped {
+            path: path.into(),
+            error: error.to_string(),
+        }
+    }
+}
+
 impl Record {
     /// The reports this record draws on, sorted, without repeats.
+    ///
+    /// ```
+    /// use corroborate::{Claim, Evidence, Record, RecordKind, Span};
+    ///
+    /// let evidence = |report: &str, start| Evidence {
+    ///     report: report.to_string(),
+    ///     span: Span::new(start, start + 6),
+    ///     text: "Monday".to_string(),
+    ///     speaker: None,
+    /// };
+    /// let record = Record {
+    ///     claim: Claim::Fact,
+    ///     kind: RecordKind::Weekday,
+    ///     speaker: None,
+    ///     evidence: vec![evidence("b", 10), evidence("a", 4), evidence("b", 90)],
+    ///     score: Some(1.0),
+    ///     diff: None,
+    ///     note: None,
+    /// };
+    /// assert_eq!(record.reports(), ["a", "b"]);
+    /// ```
     pub fn reports(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = self.evidence.iter().map(|e| e.report.as_str()).collect();
         ids.sort_unstable();

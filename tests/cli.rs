@@ -148,3 +148,256 @@ fn bad_input_is_a_clear_error_with_exit_2() {
     let out = run(&["compare", dir.join("missing.txt").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn every_subcommand_has_help_with_examples_and_exit_codes() {
+    for command in ["compare", "extract", "events", "score", "schema"] {
+        let out = run(&[command, "--help"]);
+        assert!(out.status.success(), "{command}");
+        let help = stdout(&out);
+        assert!(help.contains("Examples:"), "{command}: {help}");
+        assert!(
+            help.contains(&format!("corroborate {command}")),
+            "{command}"
+        );
+        if command != "schema" {
+            assert!(help.contains("Exit codes:"), "{command}: {help}");
+        }
+    }
+    let top = stdout(&run(&["--help"]));
+    for needle in ["Examples:", "Exit codes:", "--quiet", "compare", "schema"] {
+        assert!(top.contains(needle), "{needle}");
+    }
+    let version = run(&["--version"]);
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("corroborate {}", env!("CARGO_PKG_VERSION"))
+    );
+    // A usage error is bad input.
+    let out = run(&["compare", "--format", "yaml", &seeds_dir()]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let text = std::fs::read(format!("{}/003_9b19bc01bc405292.txt", seeds_dir())).unwrap();
+    let other = format!("{}/002_9292aeaa127b65d9.txt", seeds_dir());
+    let out = run_with_stdin(&["compare", "--format", "json", "-", &other], &text);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["002_9292aeaa127b65d9", "stdin"]);
+    assert_eq!(v["reports"][1]["published"], "2023-04-17");
+
+    let lines = b"{\"id\": \"a\", \"text\": \"Floods hit Valencia on Tuesday.\"}\n{\"id\": \"b\", \"text\": \"An election in Oslo.\"}\n";
+    let out = run_with_stdin(&["events", "--stdin-format", "jsonl", "-"], lines);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["events"].as_array().unwrap().len(), 2);
+
+    let out = run_with_stdin(&["compare", "-"], b"   ");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("<stdin>: empty report"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = run_with_stdin(
+        &["score", "--pairs", "-"],
+        b"Prices rose.\tPrices went up.\n",
+    );
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
+fn output_goes_to_a_file_and_write_errors_exit_1() {
+    let dir = temp_dir("output");
+    let file = dir.join("out.html");
+    let out = run(&[
+        "compare",
+        "--format",
+        "html",
+        "--output",
+        file.to_str().unwrap(),
+        &seeds_dir(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+    // `-o -` is standard output.
+    let out = run(&["schema", "events", "-o", "-"]);
+    assert!(stdout(&out).contains("\"$schema\""));
+    // A directory cannot be written as a file.
+    let out = run(&["compare", "-o", dir.to_str().unwrap(), &seeds_dir()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+}
+
+/// A directory of two good seed reports and four files that cannot be read.
+fn mixed_dir(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    for seed in ["000_1e8c440c96c329dc.txt", "001_1d95ac9742bd6b7d.txt"] {
+        std::fs::copy(format!("{}/{seed}", seeds_dir()), dir.join(seed)).unwrap();
+    }
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"caf\xe9").unwrap();
+    std::fs::write(dir.join("broken.json"), b"{\"id\": \"x\", ").unwrap();
+    // The same id as a seed: the later file is skipped.
+    std::fs::write(
+        dir.join("dup.json"),
+        br#"{"id": "000_1e8c440c96c329dc", "text": "Other text."}"#,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn keep_going_skips_bad_files_and_says_so() {
+    let dir = mixed_dir("keep-going");
+    let path = dir.to_str().unwrap();
+    // Without --keep-going the first bad file stops everything.
+    let out = run(&["compare", path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("broken.json: invalid JSON"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = run(&["compare", "--format", "json", "--keep-going", path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for want in [
+        "broken.json: invalid JSON",
+        "empty.txt: empty report",
+        "latin1.txt: not valid UTF-8",
+        "duplicate report id \"000_1e8c440c96c329dc\"",
+    ] {
+        let line = err.lines().find(|l| l.contains(want));
+        assert!(
+            line.is_some_and(|l| l.starts_with("corroborate: skipping ")),
+            "{want}: {err}"
+        );
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reports"].as_array().unwrap().len(), 2);
+    let skipped: Vec<&str> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped.len(), 4, "{skipped:?}");
+    assert!(skipped.iter().any(|p| p.ends_with("dup.json")));
+
+    for (format, needle) in [
+        ("text", "Skipped 4 unreadable files:"),
+        ("markdown", "**Skipped 4 unreadable files:**"),
+        ("html", "<h2>Skipped 4 unreadable files</h2>"),
+    ] {
+        let out = run(&[
+            "compare",
+            "--format",
+            format,
+            "--keep-going",
+            "--quiet",
+            path,
+        ]);
+        assert!(out.status.success(), "{format}");
+        let shown = stdout(&out);
+        assert!(shown.contains(needle), "{format}: {shown}");
+        assert!(shown.contains("latin1.txt: not valid UTF-8"), "{format}");
+    }
+
+    // A missing path is skipped too; nothing readable at all is bad input.
+    let missing = dir.join("missing-dir");
+    let out = run(&["events", "--keep-going", missing.to_str().unwrap(), path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let only_bad = temp_dir("only-bad");
+    std::fs::write(only_bad.join("empty.txt"), b"").unwrap();
+    let out = run(&["compare", "--keep-going", only_bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no report could be read (1 file skipped)"));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = run(&["compare", &seeds_dir()]);
+    assert!(
+        !stdout(&plain).contains('\x1b'),
+        "not a terminal: no colour"
+    );
+    assert!(stdout(&plain).contains("diff: large-scale {+joint+} plans"));
+    let colour = run(&["compare", "--color", "always", &seeds_dir()]);
+    let shown = stdout(&colour);
+    assert!(shown.contains("\x1b[1m"), "{shown}");
+    assert!(shown.contains("diff: large-scale \x1b[32;4mjoint\x1b[0m plans"));
+    let out = bin()
+        .args(["compare", "--color", "auto", &seeds_dir()])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&out).contains('\x1b'));
+}
+
+#[test]
+fn progress_stays_off_a_short_run_in_a_log() {
+    // Standard error is a pipe here: no bar, and a short run leaves no
+    // progress lines.
+    let out = run(&["compare", &seeds_dir()]);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let out = run(&["extract", "--quiet", &seeds_dir()]);
+    assert!(stderr(&out).is_empty());
+}
+
+#[test]
+fn hostile_text_cannot_reach_the_terminal_or_the_page() {
+    let dir = temp_dir("hostile");
+    let text = "Mayor Jane Doe opened the bridge on Monday.\n\n\
+                “We <script>alert(1)</script> unite \x1b[31mthe city\x1b[0m,” Doe said.";
+    std::fs::write(dir.join("a.txt"), text).unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        text.replace("unite", "join")
+            .replace("Monday", "Monday morning"),
+    )
+    .unwrap();
+    let out = run(&["compare", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(!stdout(&out).contains('\x1b'));
+    let out = run(&["compare", "--format", "html", dir.to_str().unwrap()]);
+    let page = stdout(&out);
+    assert!(!page.contains("<script"));
+    assert!(page.contains("&lt;script&gt;"));
+}

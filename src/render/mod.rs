@@ -1,16 +1,50 @@
-//! Rendering a [`Comparison`] for people (text, Markdown, HTML) and
-//! programs (JSON), and the JSON of per-report extractions.
+//! Rendering results for people (text, Markdown, HTML) and programs (JSON).
+//!
+//! Each format has a plain function over a [`Comparison`] ([`text`],
+//! [`markdown`], [`html`], [`json`]) and a `…_with` variant that takes
+//! [`Options`]: the reports' texts (so that evidence can be shown in its
+//! sentence), files that were skipped, and whether to use colour.
+//!
+//! ```
+//! use corroborate::{compare, render, Report};
+//!
+//! let reports = [
+//!     Report::new("ap", "Chancellor Jane Doe met President John Roe on Monday.\n\n\
+//!         “We exchange useful information,” Doe said.").with_outlet("AP"),
+//!     Report::new("afp", "Chancellor Jane Doe met President John Roe on Monday.\n\n\
+//!         “We exchange important information,” said Doe.").with_outlet("AFP"),
+//! ];
+//! let comparison = compare(&reports);
+//!
+//! let page = render::html_with(&comparison, &render::Options::new().reports(&reports));
+//! assert!(page.starts_with("<!DOCTYPE html>"));
+//! assert!(page.contains("<ins>useful</ins>"));
+//!
+//! let text = render::text(&comparison);
+//! assert!(text.contains("diff: We exchange [-important-]{+useful+}"));
+//!
+//! let json: serde_json::Value = serde_json::from_str(&render::json(&comparison)).unwrap();
+//! assert_eq!(json["events"][0]["reports"], serde_json::json!(["afp", "ap"]));
+//! ```
+//!
+//! The JSON layouts are described by JSON Schemas shipped with the crate:
+//! [`COMPARE_SCHEMA`], [`EXTRACT_SCHEMA`] and [`EVENTS_SCHEMA`].
 
+mod context;
+mod diff;
 mod html;
+mod markdown;
+mod text;
+mod view;
 
-use std::fmt::Write;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::compare::EventGroup;
 use crate::extract::{Extraction, Fact, FactValue, Quote, Statement};
-use crate::record::{Claim, Comparison, Event, Record, RecordKind};
-
-pub use html::html;
+use crate::record::{Comparison, Skipped};
+use crate::report::Report;
 
 /// Output formats of the command-line tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,296 +60,191 @@ pub enum Format {
     Html,
 }
 
+/// What the renderers may use besides the [`Comparison`]: the reports'
+/// texts, skipped input files, colour. `Options::new()` (or `default()`)
+/// uses none of them.
+///
+/// ```
+/// use corroborate::{render::Options, Report, Skipped};
+///
+/// let reports = [Report::new("a", "Some text.")];
+/// let skipped = [Skipped { path: "b.txt".into(), error: "b.txt: empty report (no text)".into() }];
+/// let options = Options::new().reports(&reports).skipped(&skipped).color(true);
+/// # let _ = options;
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    reports: &'a [Report],
+    skipped: Option<&'a [Skipped]>,
+    color: bool,
+}
+
+impl<'a> Options<'a> {
+    /// No report texts, no skipped files, no colour.
+    pub fn new() -> Options<'a> {
+        Options::default()
+    }
+
+    /// The compared reports, so that HTML (and Markdown) can show each
+    /// piece of evidence in its sentence. Reports not in the comparison
+    /// are ignored; evidence whose report is missing is shown alone.
+    pub fn reports(mut self, reports: &'a [Report]) -> Options<'a> {
+        self.reports = reports;
+        self
+    }
+
+    /// Input files that were skipped. The human formats list them; the
+    /// JSON formats add a top-level `"skipped": [{"path", "error"}]` array
+    /// (present, possibly empty, whenever this is set).
+    pub fn skipped(mut self, skipped: &'a [Skipped]) -> Options<'a> {
+        self.skipped = Some(skipped);
+        self
+    }
+
+    /// ANSI colours and styles in [`Format::Text`] (for a terminal).
+    pub fn color(mut self, color: bool) -> Options<'a> {
+        self.color = color;
+        self
+    }
+
+    fn skipped_files(&self) -> &'a [Skipped] {
+        self.skipped.unwrap_or_default()
+    }
+
+    /// The reports by id.
+    fn texts(&self) -> HashMap<&'a str, &'a Report> {
+        self.reports.iter().map(|r| (r.id.as_str(), r)).collect()
+    }
+}
+
 /// Renders a comparison in `format`.
 pub fn render(comparison: &Comparison, format: Format) -> String {
+    render_with(comparison, format, &Options::new())
+}
+
+/// Renders a comparison in `format` with [`Options`].
+pub fn render_with(comparison: &Comparison, format: Format, options: &Options<'_>) -> String {
     match format {
-        Format::Json => json(comparison),
-        Format::Text => text(comparison),
-        Format::Markdown => markdown(comparison),
-        Format::Html => html(comparison),
+        Format::Json => json_with(comparison, options),
+        Format::Text => text_with(comparison, options),
+        Format::Markdown => markdown_with(comparison, options),
+        Format::Html => html_with(comparison, options),
     }
 }
 
-/// Pretty-printed JSON.
+/// Pretty-printed JSON: the [`Comparison`] as serde writes it (the
+/// contract in DESIGN.md, described by [`COMPARE_SCHEMA`]).
 pub fn json(comparison: &Comparison) -> String {
-    serde_json::to_string_pretty(comparison).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    json_with(comparison, &Options::new())
 }
 
-/// Evidence lines shown per record in the human formats (JSON has all).
-const SHOWN: usize = 8;
-
-/// Evidence lines with the same outlet, speaker and wording, counted.
-struct Line<'a> {
-    outlet: &'a str,
-    speaker: Option<&'a str>,
-    text: &'a str,
-    count: usize,
-}
-
-fn grouped<'a>(comparison: &'a Comparison, r: &'a Record) -> Vec<Line<'a>> {
-    let mut lines: Vec<Line<'a>> = Vec::new();
-    let mut index: std::collections::HashMap<(&str, Option<&str>, &str), usize> =
-        std::collections::HashMap::new();
-    for e in &r.evidence {
-        let key = (
-            outlet_of(comparison, &e.report),
-            e.speaker.as_deref(),
-            e.text.as_str(),
-        );
-        match index.get(&key) {
-            Some(&i) => lines[i].count += 1,
-            None => {
-                index.insert(key, lines.len());
-                lines.push(Line {
-                    outlet: key.0,
-                    speaker: key.1,
-                    text: key.2,
-                    count: 1,
-                });
-            }
-        }
+/// [`json`], with a top-level `"skipped"` array when
+/// [`Options::skipped`] is set.
+pub fn json_with(comparison: &Comparison, options: &Options<'_>) -> String {
+    #[derive(Serialize)]
+    struct WithSkipped<'a> {
+        #[serde(flatten)]
+        comparison: &'a Comparison,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<&'a [Skipped]>,
     }
-    lines
-}
-
-/// A report's details; `reports` is sorted by id.
-fn info<'a>(comparison: &'a Comparison, id: &str) -> Option<&'a crate::record::ReportInfo> {
-    let reports = &comparison.reports;
-    let i = reports.partition_point(|r| r.id.as_str() < id);
-    reports.get(i).filter(|r| r.id == id)
-}
-
-fn outlet_of<'a>(comparison: &'a Comparison, report: &'a str) -> &'a str {
-    info(comparison, report)
-        .and_then(|r| r.outlet.as_deref())
-        .unwrap_or(report)
-}
-
-fn short(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max).collect();
-        format!("{cut}…")
-    }
-}
-
-fn kind_name(kind: RecordKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-        .replace('_', " ")
-}
-
-fn event_header(comparison: &Comparison, event: &Event) -> Vec<String> {
-    const LISTED: usize = 12;
-    let mut lines: Vec<String> = event
-        .reports
-        .iter()
-        .take(LISTED)
-        .map(|id| {
-            let info = info(comparison, id);
-            let outlet = info
-                .and_then(|r| r.outlet.as_deref())
-                .unwrap_or("unknown outlet");
-            let date = info
-                .and_then(|r| r.published)
-                .map_or("undated".to_string(), |d| d.to_string());
-            let title = info.and_then(|r| r.title.as_deref()).unwrap_or("");
-            format!("{id} ({outlet}, {date}) {}", short(title, 70))
-        })
-        .collect();
-    if event.reports.len() > LISTED {
-        lines.push(format!(
-            "… and {} more reports",
-            event.reports.len() - LISTED
-        ));
-    }
-    lines
+    pretty(&WithSkipped {
+        comparison,
+        skipped: options.skipped,
+    })
 }
 
 /// Plain text: per event, who said what, where outlets agree and differ.
+/// Word changes are marked `[-removed-]` and `{+added+}`.
 pub fn text(comparison: &Comparison) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} reports, {} events",
-        comparison.reports.len(),
-        comparison.events.len()
-    );
-    for (n, event) in comparison.events.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "\n== Event {} of {}: {} reports",
-            n + 1,
-            comparison.events.len(),
-            event.reports.len()
-        );
-        for line in event_header(comparison, event) {
-            let _ = writeln!(out, "   {line}");
-        }
-        if event.reports.len() > 1 {
-            let _ = writeln!(out, "\n-- Agreements ({})", event.agreements.len());
-            for r in &event.agreements {
-                write_record(&mut out, comparison, r);
-            }
-            let _ = writeln!(out, "\n-- Discrepancies ({})", event.discrepancies.len());
-            for r in &event.discrepancies {
-                write_record(&mut out, comparison, r);
-            }
-        }
-        let quotes: Vec<&Record> = event
-            .unique
-            .iter()
-            .filter(|r| r.claim == Claim::Quote)
-            .collect();
-        let others = event.unique.len() - quotes.len();
-        let _ = writeln!(
-            out,
-            "\n-- Only one report ({} quotes, {} other claims)",
-            quotes.len(),
-            others
-        );
-        for r in quotes {
-            write_record(&mut out, comparison, r);
-        }
-    }
-    out
+    text_with(comparison, &Options::new())
 }
 
-fn write_record(out: &mut String, comparison: &Comparison, r: &Record) {
-    let speaker = r
-        .speaker
-        .as_deref()
-        .map(|s| format!(" — {s}"))
-        .unwrap_or_default();
-    let score = r.score.map(|s| format!(" [{s:.2}]")).unwrap_or_default();
-    let _ = writeln!(out, " * {}{speaker}{score}", kind_name(r.kind));
-    let lines = grouped(comparison, r);
-    for line in lines.iter().take(SHOWN) {
-        let who = line.speaker.map(|s| format!(" ({s})")).unwrap_or_default();
-        let times = if line.count > 1 {
-            format!(" ×{}", line.count)
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            out,
-            "     {}{times}{who}: “{}”",
-            line.outlet,
-            short(line.text, 160)
-        );
-    }
-    if lines.len() > SHOWN {
-        let _ = writeln!(out, "     … and {} more", lines.len() - SHOWN);
-    }
-    if let Some(diff) = &r.diff {
-        let _ = writeln!(out, "     diff: {}", short(diff, 240));
-    }
-    if let Some(note) = &r.note {
-        let _ = writeln!(out, "     note: {note}");
-    }
+/// [`text`] with [`Options`]: colour for a terminal, skipped files.
+pub fn text_with(comparison: &Comparison, options: &Options<'_>) -> String {
+    text::render(comparison, options)
 }
 
 /// Markdown for pasting into a fact-check draft.
 pub fn markdown(comparison: &Comparison) -> String {
-    let mut out = String::from("# Comparison\n");
-    let _ = writeln!(
-        out,
-        "\n{} reports, {} events.",
-        comparison.reports.len(),
-        comparison.events.len()
-    );
-    for (n, event) in comparison.events.iter().enumerate() {
-        let _ = writeln!(out, "\n## Event {}\n", n + 1);
-        for line in event_header(comparison, event) {
-            let _ = writeln!(out, "- {}", md_escape(&line));
-        }
-        for (title, records) in [
-            ("Agreements", &event.agreements),
-            ("Discrepancies", &event.discrepancies),
-        ] {
-            if event.reports.len() < 2 {
-                continue;
-            }
-            let _ = writeln!(out, "\n### {title} ({})\n", records.len());
-            for r in records.iter() {
-                let speaker = r
-                    .speaker
-                    .as_deref()
-                    .map(|s| format!(" — {}", md_escape(s)))
-                    .unwrap_or_default();
-                let _ = writeln!(out, "- **{}**{speaker}", kind_name(r.kind));
-                let lines = grouped(comparison, r);
-                for line in lines.iter().take(SHOWN) {
-                    let times = if line.count > 1 {
-                        format!(" ×{}", line.count)
-                    } else {
-                        String::new()
-                    };
-                    let _ = writeln!(
-                        out,
-                        "  - {}{times}: “{}”",
-                        md_escape(line.outlet),
-                        md_escape(&short(line.text, 200))
-                    );
-                }
-                if lines.len() > SHOWN {
-                    let _ = writeln!(out, "  - … and {} more", lines.len() - SHOWN);
-                }
-                if let Some(diff) = &r.diff {
-                    let _ = writeln!(out, "  - diff: `{}`", diff.replace('`', "'"));
-                }
-                if let Some(note) = &r.note {
-                    let _ = writeln!(out, "  - note: {}", md_escape(note));
-                }
-            }
-        }
-        let quotes: Vec<&Record> = event
-            .unique
-            .iter()
-            .filter(|r| r.claim == Claim::Quote)
-            .collect();
-        let _ = writeln!(out, "\n### Only one report ({} quotes)\n", quotes.len());
-        for r in quotes {
-            for e in &r.evidence {
-                let who = e.speaker.as_deref().unwrap_or("unattributed");
-                let _ = writeln!(
-                    out,
-                    "- {} ({}): “{}”",
-                    md_escape(outlet_of(comparison, &e.report)),
-                    md_escape(who),
-                    md_escape(&short(&e.text, 200))
-                );
-            }
-        }
-    }
-    out
+    markdown_with(comparison, &Options::new())
 }
 
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\\'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
+/// [`markdown`] with [`Options`]: skipped files are listed.
+pub fn markdown_with(comparison: &Comparison, options: &Options<'_>) -> String {
+    markdown::render(comparison, options)
+}
+
+/// The comparison as one self-contained HTML page (no scripts, no
+/// external resources; a content security policy forbids loading any).
+/// Without report texts, evidence is shown without its sentence: see
+/// [`html_with`].
+pub fn html(comparison: &Comparison) -> String {
+    html_with(comparison, &Options::new())
+}
+
+/// [`html`] with [`Options`]: given the reports, each piece of evidence
+/// is linked to its sentence with the span marked.
+pub fn html_with(comparison: &Comparison, options: &Options<'_>) -> String {
+    html::render(comparison, options)
+}
+
+/// JSON Schema (draft 2020-12) of [`json`]: `corroborate compare --format json`.
+pub const COMPARE_SCHEMA: &str = include_str!("../../schemas/compare.schema.json");
+/// JSON Schema (draft 2020-12) of [`extraction_json`]: `corroborate extract`.
+pub const EXTRACT_SCHEMA: &str = include_str!("../../schemas/extract.schema.json");
+/// JSON Schema (draft 2020-12) of [`events_json`]: `corroborate events`.
+pub const EVENTS_SCHEMA: &str = include_str!("../../schemas/events.schema.json");
+
+fn pretty<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The JSON of `corroborate events`: the grouping of reports into events
+/// (see [`group_reports`](crate::group_reports)), with a `"skipped"` array
+/// when [`Options::skipped`] is set.
+///
+/// ```
+/// use corroborate::{group_reports, render, EventConfig, Report};
+///
+/// let reports = [Report::new("a", "Floods hit Valencia."), Report::new("b", "An election in Oslo.")];
+/// let groups = group_reports(&reports, &EventConfig::default());
+/// let json: serde_json::Value =
+///     serde_json::from_str(&render::events_json(&groups, &render::Options::new())).unwrap();
+/// assert_eq!(json["schema_version"], corroborate::SCHEMA_VERSION);
+/// assert_eq!(json["events"][1]["reports"], serde_json::json!(["b"]));
+/// assert!(json.get("skipped").is_none());
+/// ```
+pub fn events_json(groups: &[EventGroup], options: &Options<'_>) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        schema_version: &'a str,
+        events: &'a [EventGroup],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<&'a [Skipped]>,
     }
-    out
+    pretty(&Out {
+        schema_version: crate::record::SCHEMA_VERSION,
+        events: groups,
+        skipped: options.skipped,
+    })
 }
 
 /// The JSON of `corroborate extract`: per report, its quotes, facts and
-/// statements with byte offsets.
+/// statements with byte offsets (described by [`EXTRACT_SCHEMA`]).
 pub fn extraction_json(found: &[Extraction]) -> String {
+    extraction_json_with(found, &Options::new())
+}
+
+/// [`extraction_json`] with a `"skipped"` array when
+/// [`Options::skipped`] is set.
+pub fn extraction_json_with(found: &[Extraction], options: &Options<'_>) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         schema_version: &'a str,
         reports: Vec<ReportOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<&'a [Skipped]>,
     }
     #[derive(Serialize)]
     struct ReportOut<'a> {
@@ -356,7 +285,7 @@ pub fn extraction_json(found: &[Extraction]) -> String {
         end: usize,
         text: &'a str,
     }
-    fn quote<'a>(q: &'a Quote) -> QuoteOut<'a> {
+    fn quote(q: &Quote) -> QuoteOut<'_> {
         QuoteOut {
             start: q.span.start,
             end: q.span.end,
@@ -367,7 +296,7 @@ pub fn extraction_json(found: &[Extraction]) -> String {
             kind: q.kind,
         }
     }
-    fn fact<'a>(f: &'a Fact) -> FactOut<'a> {
+    fn fact(f: &Fact) -> FactOut<'_> {
         FactOut {
             start: f.span.start,
             end: f.span.end,
@@ -379,7 +308,7 @@ pub fn extraction_json(found: &[Extraction]) -> String {
             unit: f.unit.as_deref(),
         }
     }
-    fn statement<'a>(s: &'a Statement) -> StatementOut<'a> {
+    fn statement(s: &Statement) -> StatementOut<'_> {
         StatementOut {
             start: s.span.start,
             end: s.span.end,
@@ -400,6 +329,7 @@ pub fn extraction_json(found: &[Extraction]) -> String {
                 statements: e.statements.iter().map(statement).collect(),
             })
             .collect(),
+        skipped: options.skipped,
     };
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    pretty(&out)
 }

@@ -82,7 +82,7 @@
 //!   month") resolves to the first day of that month; likewise weeks to
 //!   their Monday ("last week") and years to the first of January ("last
 //!   year", "earlier this year"), weekends to their Saturday.
-//! - "last/next <Month>" is that month in the previous/next calendar year
+//! - "last/next `<Month>`" is that month in the previous/next calendar year
 //!   ("last February" in April 2023 is February 2022).
 //! - A bare weekday is the most recent such day on or before publication
 //!   (news is past tense: "Wednesday" in a Wednesday report is that day),

@@ -1,0 +1,488 @@
+//! The `corroborate` command-line tool: a thin layer over the library.
+
+mod progress;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use corroborate::render::{self, Format, Options};
+use corroborate::{Error, LoadOptions, Matcher, Report, Skipped};
+use rayon::prelude::*;
+
+use progress::Progress;
+
+/// The exit codes, for every subcommand's help.
+macro_rules! exit_codes {
+    () => {
+        "Exit codes:\n  \
+         0  success (with --keep-going: at least one report was read)\n  \
+         1  internal error, or the output could not be written\n  \
+         2  bad input: unreadable, not UTF-8, invalid JSON or date, empty report,\n     \
+         duplicate id, unsupported file, bad arguments; a one-line error names\n     \
+         the file (and the line for JSONL)"
+    };
+}
+
+/// What the PATH arguments may be.
+macro_rules! input_help {
+    () => {
+        "Input: files (.txt plain text, .json one report or an array, .jsonl one\n\
+         report per line) or directories (their such files, by name); `-` reads\n\
+         standard input (plain text unless --stdin-format says otherwise).\n\n"
+    };
+}
+
+/// Examples for the top-level help.
+macro_rules! examples {
+    () => {
+        "Examples:\n  \
+         corroborate compare tests/fixtures/seeds\n  \
+         corroborate compare --format html -o seeds.html tests/fixtures/seeds\n  \
+         corroborate extract --format json article.txt\n  \
+         corroborate schema compare\n\n\
+         Each subcommand has its own --help with examples.\n\n"
+    };
+}
+
+/// Compare news reports across outlets: which cover the same event, who
+/// said what, and where the outlets agree and differ.
+#[derive(Parser)]
+#[command(
+    name = "corroborate",
+    version,
+    about,
+    after_help = concat!(examples!(), input_help!(), exit_codes!())
+)]
+struct Cli {
+    /// No progress on standard error (warnings and errors are still shown).
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the whole pipeline: events, with their agreement, discrepancy
+    /// and unique records.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  corroborate compare tests/fixtures/seeds\n",
+        "  corroborate compare --format html -o seeds.html tests/fixtures/seeds\n",
+        "  corroborate compare --format json reports.jsonl > comparison.json\n",
+        "  corroborate compare --format markdown --keep-going inbox/ > draft.md\n",
+        "  cat article.txt | corroborate compare - other.txt\n\n",
+        input_help!(),
+        exit_codes!()
+    ))]
+    Compare {
+        /// Output format: JSON for programs (schema: `corroborate schema
+        /// compare`), text for a terminal, Markdown for a draft, HTML for a
+        /// browser (one self-contained file).
+        #[arg(long, short, value_enum, default_value_t = OutFormat::Text)]
+        format: OutFormat,
+        /// Colour in text output: auto (when standard output is a terminal
+        /// and NO_COLOR is not set), always or never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
+        #[command(flatten)]
+        out: Output,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Print what was found in each report: quotes and their speakers,
+    /// facts, statements, with byte offsets.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  corroborate extract --format json article.txt\n",
+        "  corroborate extract tests/fixtures/seeds -o found.json\n\n",
+        input_help!(),
+        exit_codes!()
+    ))]
+    Extract {
+        /// Output format (JSON only; schema: `corroborate schema extract`).
+        #[arg(long, short, value_enum, default_value_t = JsonOnly::Json)]
+        format: JsonOnly,
+        #[command(flatten)]
+        out: Output,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Print only the grouping of reports into events.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  corroborate events --format json reports/\n",
+        "  corroborate events --keep-going inbox/*.json\n\n",
+        input_help!(),
+        exit_codes!()
+    ))]
+    Events {
+        /// Output format (JSON only; schema: `corroborate schema events`).
+        #[arg(long, short, value_enum, default_value_t = JsonOnly::Json)]
+        format: JsonOnly,
+        #[command(flatten)]
+        out: Output,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Score statement pairs: FILE holds `left<TAB>right` lines; prints one
+    /// similarity in [0, 1] per line, in order.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  corroborate score --pairs pairs.tsv\n",
+        "  printf 'Prices rose.\\tPrices went up.\\n' | corroborate score --pairs -\n\n",
+        "Exit codes:\n  0  success\n  1  internal error, or the output could not be written\n  2  the pairs file cannot be read or is not UTF-8"
+    ))]
+    Score {
+        /// The pairs file (`-` for standard input).
+        #[arg(long, value_name = "FILE")]
+        pairs: PathBuf,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Print the JSON Schema of an output: compare, extract or events.
+    #[command(
+        after_help = "Examples:\n  corroborate schema compare > compare.schema.json\n  corroborate schema events"
+    )]
+    Schema {
+        /// Which output.
+        #[arg(value_enum)]
+        which: SchemaName,
+        #[command(flatten)]
+        out: Output,
+    },
+}
+
+#[derive(Args)]
+struct Input {
+    /// Report files (.txt, .json, .jsonl) or directories; `-` reads
+    /// standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Skip files that cannot be read (not UTF-8, invalid JSON, empty,
+    /// duplicate id…) with a warning each, go on with the others, and list
+    /// them in the output.
+    #[arg(long, short = 'k')]
+    keep_going: bool,
+    /// How to read `-`: txt (one plain-text report, id `stdin`), json or
+    /// jsonl.
+    #[arg(long, value_enum, default_value_t = StdinFormat::Txt, value_name = "FORMAT")]
+    stdin_format: StdinFormat,
+}
+
+#[derive(Args)]
+struct Output {
+    /// Write to FILE instead of standard output (`-` for standard output).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+impl Output {
+    /// The file to write, `None` for standard output.
+    fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutFormat {
+    Json,
+    Text,
+    Markdown,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum JsonOnly {
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StdinFormat {
+    Txt,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaName {
+    Compare,
+    Extract,
+    Events,
+}
+
+/// Failures, with the exit code each maps to.
+enum Failure {
+    /// Bad input: exit 2.
+    Input(Error),
+    /// With --keep-going, no file could be read: exit 2.
+    NothingRead(usize),
+    /// Could not write the output: exit 1.
+    Output(PathBuf, std::io::Error),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("corroborate: internal error: {info}");
+    }));
+    let mut progress = Progress::new(cli.quiet);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run(cli.command, &mut progress)
+    }));
+    progress.finish();
+    match outcome {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(Failure::Input(e))) => {
+            eprintln!("corroborate: {e}");
+            ExitCode::from(2)
+        }
+        Ok(Err(Failure::NothingRead(n))) => {
+            eprintln!(
+                "corroborate: no report could be read ({n} {} skipped)",
+                if n == 1 { "file" } else { "files" }
+            );
+            ExitCode::from(2)
+        }
+        Ok(Err(Failure::Output(path, e))) => {
+            eprintln!("corroborate: {}: cannot write: {e}", path.display());
+            ExitCode::from(1)
+        }
+        // The hook has printed the message.
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
+    match command {
+        Command::Compare {
+            format,
+            color,
+            out,
+            input,
+        } => {
+            let (reports, skipped) = load(&input, progress)?;
+            progress.stage(
+                &format!(
+                    "comparing {} report{}",
+                    reports.len(),
+                    if reports.len() == 1 { "" } else { "s" }
+                ),
+                None,
+            );
+            let comparison = corroborate::compare(&reports);
+            progress.finish();
+            let (format, colored) = match format {
+                OutFormat::Json => (Format::Json, false),
+                OutFormat::Text => (Format::Text, use_color(color, &out)),
+                OutFormat::Markdown => (Format::Markdown, false),
+                OutFormat::Html => (Format::Html, false),
+            };
+            let mut options = Options::new().reports(&reports).color(colored);
+            if input.keep_going {
+                options = options.skipped(&skipped);
+            }
+            emit(&out, &render::render_with(&comparison, format, &options))
+        }
+        Command::Extract { out, input, .. } => {
+            let (reports, skipped) = load(&input, progress)?;
+            progress.stage("extracting", Some(reports.len() as u64));
+            let found: Vec<_> = reports
+                .par_iter()
+                .map(|r| {
+                    let found = corroborate::extract(r);
+                    progress.step();
+                    found
+                })
+                .collect();
+            progress.finish();
+            let mut options = Options::new();
+            if input.keep_going {
+                options = options.skipped(&skipped);
+            }
+            emit(&out, &render::extraction_json_with(&found, &options))
+        }
+        Command::Events { out, input, .. } => {
+            let (reports, skipped) = load(&input, progress)?;
+            progress.stage("grouping into events", None);
+            let events = corroborate::group_reports(&reports, &corroborate::EventConfig::default());
+            progress.finish();
+            let mut options = Options::new();
+            if input.keep_going {
+                options = options.skipped(&skipped);
+            }
+            emit(&out, &render::events_json(&events, &options))
+        }
+        Command::Score { pairs, out } => {
+            let text = read_text(&pairs)?;
+            let lines: Vec<(&str, &str)> = text
+                .lines()
+                .map(|l| l.split_once('\t').unwrap_or((l, "")))
+                .collect();
+            let matcher = Matcher::from_corpus(lines.iter().flat_map(|(a, b)| [*a, *b]));
+            let mut scores = String::with_capacity(lines.len() * 9);
+            for (a, b) in lines {
+                scores.push_str(&format!("{:.6}\n", matcher.similarity(a, b)));
+            }
+            emit_raw(&out, &scores)
+        }
+        Command::Schema { which, out } => emit_raw(
+            &out,
+            match which {
+                SchemaName::Compare => render::COMPARE_SCHEMA,
+                SchemaName::Extract => render::EXTRACT_SCHEMA,
+                SchemaName::Events => render::EVENTS_SCHEMA,
+            },
+        ),
+    }
+}
+
+/// Colour for text on standard output: asked for, or a terminal without
+/// NO_COLOR (https://no-color.org) and not TERM=dumb.
+fn use_color(choice: ColorChoice, out: &Output) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            out.file().is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        }
+    }
+}
+
+fn read_stdin(origin: &Path) -> Result<Vec<u8>, Failure> {
+    let mut buf = Vec::new();
+    std::io::stdin().read_to_end(&mut buf).map_err(|source| {
+        Failure::Input(Error::Io {
+            path: origin.to_path_buf(),
+            source,
+        })
+    })?;
+    Ok(buf)
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = if path.as_os_str() == "-" {
+        read_stdin(path)?
+    } else {
+        std::fs::read(path).map_err(|source| {
+            Failure::Input(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        })?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Input(Error::NotUtf8 {
+            origin: path.display().to_string(),
+            offset: e.utf8_error().valid_up_to(),
+        })
+    })
+}
+
+/// Reads every report. Without --keep-going the first bad file is the
+/// error; with it, bad files are skipped with a warning each and returned.
+fn load(input: &Input, progress: &mut Progress) -> Result<(Vec<Report>, Vec<Skipped>), Failure> {
+    let mut skipped = Vec::new();
+    let mut skip = |progress: &Progress, path: String, error: Error| {
+        progress.warn(&format!("corroborate: skipping {error}"));
+        skipped.push(Skipped::new(path, &error));
+    };
+    let mut files = Vec::new();
+    for path in &input.paths {
+        match corroborate::expand_paths(std::slice::from_ref(path)) {
+            Ok(found) => files.extend(found),
+            Err(e) if input.keep_going => skip(progress, path.display().to_string(), e),
+            Err(e) => return Err(Failure::Input(e)),
+        }
+    }
+    let options = LoadOptions::default();
+    let mut reports = Vec::new();
+    let mut seen = std::collections::BTreeMap::new();
+    progress.stage("reading", Some(files.len() as u64));
+    for file in files {
+        let items = if file.as_os_str() == "-" {
+            let format = match input.stdin_format {
+                StdinFormat::Txt => "txt",
+                StdinFormat::Json => "json",
+                StdinFormat::Jsonl => "jsonl",
+            };
+            corroborate::parse_bytes("<stdin>", "stdin", format, read_stdin(&file)?, &options)
+        } else {
+            corroborate::read_file(&file, &options)
+        };
+        progress.step();
+        let origin = if file.as_os_str() == "-" {
+            "<stdin>".to_string()
+        } else {
+            file.display().to_string()
+        };
+        let items = match items {
+            Ok(items) => items,
+            Err(e) if input.keep_going => {
+                skip(progress, origin, e);
+                continue;
+            }
+            Err(e) => return Err(Failure::Input(e)),
+        };
+        for (origin, report) in items {
+            if let Some(first) = seen.get(&report.id) {
+                let e = Error::DuplicateId {
+                    id: report.id,
+                    first: String::clone(first),
+                    second: origin.clone(),
+                };
+                if input.keep_going {
+                    skip(progress, origin, e);
+                    continue;
+                }
+                return Err(Failure::Input(e));
+            }
+            seen.insert(report.id.clone(), origin);
+            reports.push(report);
+        }
+    }
+    progress.finish();
+    if reports.is_empty() && !skipped.is_empty() {
+        return Err(Failure::NothingRead(skipped.len()));
+    }
+    Ok((reports, skipped))
+}
+
+fn emit(out: &Output, text: &str) -> Result<(), Failure> {
+    if text.ends_with('\n') {
+        emit_raw(out, text)
+    } else {
+        emit_raw(out, &format!("{text}\n"))
+    }
+}
+
+fn emit_raw(out: &Output, text: &str) -> Result<(), Failure> {
+    match out.file() {
+        Some(p) => std::fs::write(p, text).map_err(|e| Failure::Output(p.to_path_buf(), e)),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // A closed pipe (`| head`) is not an error worth reporting.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Failure::Output(PathBuf::from("<stdout>"), e))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Markdown (CommonMark with GitHub tables and strikethrough) for pasting
+//! into a fact-check draft.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::context;
+use super::diff::{self, Change};
+use super::text::skipped_line;
+use super::view::{
+    grouped, kind_help, kind_name, outlet_of, outlets, plural, short, sources, EventView, SHOWN,
+};
+use super::Options;
+use crate::record::{Comparison, Evidence, Record};
+use crate::report::Report;
+
+pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
+    let texts = options.texts();
+    let mut out = format!(
+        "# Comparison of {}\n",
+        plural(comparison.reports.len(), "report", "reports")
+    );
+    let _ = writeln!(
+        out,
+        "\n{}, {}.",
+        sources(comparison),
+        plural(comparison.events.len(), "event", "events"),
+    );
+    let skipped = options.skipped_files();
+    if !skipped.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n**Skipped {}:**\n",
+            plural(skipped.len(), "unreadable file", "unreadable files")
+        );
+        for s in skipped {
+            let _ = writeln!(out, "- {}", esc(&short(&skipped_line(s), 300)));
+        }
+    }
+    for (n, event) in comparison.events.iter().enumerate() {
+        let view = EventView::new(comparison, n + 1, event);
+        let _ = writeln!(
+            out,
+            "\n## Event {}: {}\n",
+            view.number,
+            esc(&view.heading())
+        );
+        let _ = writeln!(
+            out,
+            "{} · {} · {} · {}\n",
+            plural(event.reports.len(), "report", "reports"),
+            esc(&view.outlets.join(", ")),
+            view.date_range(),
+            view.counts()
+        );
+        let _ = writeln!(out, "| Outlet | Date | Headline | Report |");
+        let _ = writeln!(out, "| --- | --- | --- | --- |");
+        for r in view.reports.iter().take(50) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                esc(r.outlet.as_deref().unwrap_or("unknown")),
+                r.published.map_or("undated".into(), |d| d.to_string()),
+                esc(&short(r.title.as_deref().unwrap_or(""), 100)),
+                code(&r.id)
+            );
+        }
+        if view.reports.len() > 50 {
+            let _ = writeln!(out, "\n… and {} more reports.", view.reports.len() - 50);
+        }
+        if event.reports.len() < 2 {
+            only_one(&mut out, comparison, &view);
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n### Quote variants ({})\n",
+            view.quote_variants.len()
+        );
+        if view.quote_variants.is_empty() {
+            let _ = writeln!(out, "No quote is worded differently across outlets.");
+        }
+        for r in &view.quote_variants {
+            record(&mut out, comparison, r, "");
+        }
+        let _ = writeln!(
+            out,
+            "\n### Fact conflicts ({})\n",
+            view.fact_conflicts.len()
+        );
+        if view.fact_conflicts.is_empty() {
+            let _ = writeln!(out, "No conflicting facts.");
+        }
+        for r in &view.fact_conflicts {
+            fact_conflict(&mut out, comparison, &texts, r);
+        }
+        if !view.other_discrepancies.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n### Other discrepancies ({})\n",
+                view.other_discrepancies.len()
+            );
+            for r in &view.other_discrepancies {
+                record(&mut out, comparison, r, "");
+            }
+        }
+        let _ = writeln!(out, "\n### Agreements ({})\n", event.agreements.len());
+        for r in view.agreed_quotes.iter().chain(&view.agreed_other) {
+            let carried = format!(", carried by {}", esc(&outlets(comparison, r).join(", ")));
+            record(&mut out, comparison, r, &carried);
+        }
+        only_one(&mut out, comparison, &view);
+    }
+    out
+}
+
+fn only_one(out: &mut String, comparison: &Comparison, view: &EventView<'_>) {
+    let _ = writeln!(
+        out,
+        "\n### Only one report ({} quotes, {} other claims)\n",
+        view.unique_quotes.len(),
+        view.unique_other.len()
+    );
+    for r in &view.unique_quotes {
+        for e in r.evidence.iter().take(SHOWN) {
+            let who = e
+                .speaker
+                .as_deref()
+                .or(r.speaker.as_deref())
+                .unwrap_or("unattributed");
+            let _ = writeln!(
+                out,
+                "- {} — {}: “{}”",
+                esc(outlet_of(comparison, &e.report)),
+                esc(&short(who, 60)),
+                esc(&short(&e.text, 200))
+            );
+        }
+    }
+}
+
+fn record(out: &mut String, comparison: &Comparison, r: &Record, extra: &str) {
+    let speaker = r
+        .speaker
+        .as_deref()
+        .map(|s| format!(" — {}", esc(&short(s, 60))))
+        .unwrap_or_default();
+    let score = r
+        .score
+        .map(|s| format!(" (match {s:.2})"))
+        .unwrap_or_default();
+    let help = kind_help(r.kind);
+    let help = if help.is_empty() {
+        String::new()
+    } else {
+        format!(": {help}")
+    };
+    let _ = writeln!(
+        out,
+        "- **{}**{speaker}{score}{extra}{help}",
+        capitalised(&kind_name(r.kind))
+    );
+    let lines = grouped(comparison, r);
+    for line in lines.iter().take(SHOWN) {
+        let times = if line.count > 1 {
+            format!(" ×{}", line.count)
+        } else {
+            String::new()
+        };
+        let who = match (line.speaker, r.speaker.as_deref()) {
+            (Some(s), Some(all)) if s == all => String::new(),
+            (Some(s), _) => format!(" ({})", esc(&short(s, 60))),
+            (None, _) => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "  - {}{times}{who}: “{}”",
+            esc(line.outlet),
+            esc(&short(line.text, 200))
+        );
+    }
+    if lines.len() > SHOWN {
+        let _ = writeln!(out, "  - … and {} more", lines.len() - SHOWN);
+    }
+    if let Some(d) = &r.diff {
+        let _ = writeln!(out, "  - Changes: {}", diff_markdown(&short(d, 400)));
+    }
+    if let Some(note) = &r.note {
+        let _ = writeln!(out, "  - Note: {}", esc(&short(note, 300)));
+    }
+}
+
+/// A fact conflict: each value with its sentence, the value in bold.
+fn fact_conflict(
+    out: &mut String,
+    comparison: &Comparison,
+    texts: &HashMap<&str, &Report>,
+    r: &Record,
+) {
+    let score = r
+        .score
+        .map(|s| format!(" (match {s:.2})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "- **{}**{score}: {}",
+        capitalised(&kind_name(r.kind)),
+        kind_help(r.kind)
+    );
+    for e in r.evidence.iter().take(SHOWN) {
+        let sentence = in_context(texts, e)
+            .map(|s| format!(" — {s}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  - {}: “{}”{sentence}",
+            esc(outlet_of(comparison, &e.report)),
+            esc(&short(&e.text, 200))
+        );
+    }
+    if r.evidence.len() > SHOWN {
+        let _ = writeln!(out, "  - … and {} more", r.evidence.len() - SHOWN);
+    }
+    if let Some(note) = &r.note {
+        let _ = writeln!(out, "  - Note: {}", esc(&short(note, 300)));
+    }
+}
+
+/// The sentence around a piece of evidence, the evidence in bold.
+fn in_context(texts: &HashMap<&str, &Report>, e: &Evidence) -> Option<String> {
+    let report = texts.get(e.report.as_str())?;
+    let c = context::around(&report.text, e.span, report.body_start())?;
+    Some(format!(
+        "{}{}{}{}{}",
+        if c.cut_before { "… " } else { "" },
+        esc(&short(c.before, 300)),
+        strong(c.before, c.marked, c.after),
+        esc(&short(c.after, 300)),
+        if c.cut_after { " …" } else { "" }
+    ))
+}
+
+/// The marked text in bold, with the spaces around it kept outside.
+fn strong(before: &str, marked: &str, after: &str) -> String {
+    let lead = if before.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if after.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}**{}**{trail}", esc(&short(marked, 300)))
+}
+
+/// `[-removed-]` as ~~removed~~, `{+added+}` as **added**.
+fn diff_markdown(d: &str) -> String {
+    diff::parse(d)
+        .into_iter()
+        .map(|(change, run)| {
+            let (open, close) = match change {
+                Change::Same => return esc(run),
+                Change::Removed => ("~~", "~~"),
+                Change::Added => ("**", "**"),
+            };
+            // Delimiters must touch the words, not the spaces around them.
+            let lead = &run[..run.len() - run.trim_start().len()];
+            let trail = &run[run.trim_end().len()..];
+            if run.trim().is_empty() {
+                run.to_string()
+            } else {
+                format!("{lead}{open}{}{close}{trail}", esc(run.trim()))
+            }
+        })
+        .collect()
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Inline code that survives backticks inside.
+fn code(s: &str) -> String {
+    if s.contains('`') {
+        format!("`` {} ``", s.replace('|', "\\|"))
+    } else {
+        format!("`{}`", s.replace('|', "\\|"))
+    }
+}
+
+/// Escapes what Markdown would read as markup.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\\' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diffs_become_strikethrough_and_bold() {
+        assert_eq!(
+            diff_markdown("regularly [-exchanging information-]{+exchange+} useful"),
+            "regularly ~~exchanging information~~**exchange** useful"
+        );
+        assert_eq!(diff_markdown("a{+ b +}c"), "a **b** c");
+        assert_eq!(diff_markdown("[-*-]"), "~~\\*~~");
+    }
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(esc("a*b_c|d"), "a\\*b\\_c\\|d");
+        assert_eq!(code("a`b"), "`` a`b ``");
+    }
+}

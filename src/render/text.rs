@@ -1,0 +1,232 @@
+//! Plain text for a terminal, with optional ANSI colour.
+
+use std::fmt::Write;
+
+use super::diff::{self, Change};
+use super::view::{grouped, kind_help, kind_name, plural, short, sources, EventView, SHOWN};
+use super::Options;
+use crate::record::{Comparison, Record, Skipped};
+
+/// ANSI styles, or nothing when colour is off.
+#[derive(Clone, Copy)]
+struct Paint(bool);
+
+const BOLD: &str = "1";
+const DIM: &str = "2";
+const RED: &str = "31";
+const GREEN: &str = "32";
+const YELLOW: &str = "33";
+const CYAN: &str = "36";
+const REMOVED: &str = "31;9";
+const ADDED: &str = "32;4";
+
+impl Paint {
+    fn paint(self, style: &str, text: &str) -> String {
+        if self.0 && !text.is_empty() {
+            format!("\x1b[{style}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
+    let p = Paint(options.color);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}, {}",
+        sources(comparison),
+        plural(comparison.events.len(), "event", "events"),
+    );
+    skipped(&mut out, p, options.skipped_files());
+    let total = comparison.events.len();
+    for (n, event) in comparison.events.iter().enumerate() {
+        let view = EventView::new(comparison, n + 1, event);
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.paint(
+                BOLD,
+                &format!("== Event {} of {total}: {}", view.number, view.heading())
+            )
+        );
+        let _ = writeln!(
+            out,
+            "   {} · {} · {}",
+            plural(event.reports.len(), "report", "reports"),
+            view.outlets.join(", "),
+            view.date_range()
+        );
+        let _ = writeln!(out, "   {}", p.paint(DIM, &view.counts()));
+        let width = view
+            .reports
+            .iter()
+            .map(|r| r.outlet.as_deref().unwrap_or("?").chars().count())
+            .max()
+            .unwrap_or(0);
+        for r in view.reports.iter().take(12) {
+            let outlet = r.outlet.as_deref().unwrap_or("?");
+            let date = r.published.map_or("undated".into(), |d| d.to_string());
+            let _ = writeln!(
+                out,
+                "   {}{} {date:<10} {} {}",
+                p.paint(CYAN, outlet),
+                " ".repeat(width - outlet.chars().count()),
+                p.paint(DIM, &r.id),
+                short(r.title.as_deref().unwrap_or(""), 70),
+            );
+        }
+        if view.reports.len() > 12 {
+            let _ = writeln!(out, "   … and {} more reports", view.reports.len() - 12);
+        }
+        if event.reports.len() > 1 {
+            let _ = writeln!(
+                out,
+                "\n{}",
+                p.paint(
+                    BOLD,
+                    &format!("-- Discrepancies ({})", event.discrepancies.len())
+                )
+            );
+            for r in &event.discrepancies {
+                record(&mut out, p, comparison, r, p.paint(RED, "✗"));
+            }
+            let _ = writeln!(
+                out,
+                "\n{}",
+                p.paint(BOLD, &format!("-- Agreements ({})", event.agreements.len()))
+            );
+            for r in &event.agreements {
+                record(&mut out, p, comparison, r, p.paint(GREEN, "✓"));
+            }
+        }
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.paint(
+                BOLD,
+                &format!(
+                    "-- Only one report ({} quotes, {} other claims)",
+                    view.unique_quotes.len(),
+                    view.unique_other.len()
+                )
+            )
+        );
+        for r in &view.unique_quotes {
+            record(&mut out, p, comparison, r, "•".to_string());
+        }
+    }
+    out
+}
+
+fn skipped(out: &mut String, p: Paint, skipped: &[Skipped]) {
+    if skipped.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        p.paint(
+            YELLOW,
+            &format!(
+                "Skipped {}:",
+                plural(skipped.len(), "unreadable file", "unreadable files")
+            )
+        )
+    );
+    for s in skipped {
+        let _ = writeln!(out, "   {}", short(&skipped_line(s), 300));
+    }
+}
+
+/// "path: why", without repeating the path when the error names it.
+pub(super) fn skipped_line(s: &Skipped) -> String {
+    if s.error.starts_with(&s.path) {
+        s.error.clone()
+    } else {
+        format!("{}: {}", s.path, s.error)
+    }
+}
+
+fn record(out: &mut String, p: Paint, comparison: &Comparison, r: &Record, bullet: String) {
+    let speaker = r
+        .speaker
+        .as_deref()
+        .map(|s| format!(" — {}", short(s, 60)))
+        .unwrap_or_default();
+    let score = r
+        .score
+        .map(|s| p.paint(DIM, &format!(" [{s:.2}]")))
+        .unwrap_or_default();
+    let help = kind_help(r.kind);
+    let help = if help.is_empty() {
+        String::new()
+    } else {
+        p.paint(DIM, &format!(" ({help})"))
+    };
+    let _ = writeln!(
+        out,
+        " {bullet} {}{speaker}{score}{help}",
+        p.paint(BOLD, &kind_name(r.kind))
+    );
+    let lines = grouped(comparison, r);
+    for line in lines.iter().take(SHOWN) {
+        let who = line
+            .speaker
+            .map(|s| format!(" ({})", short(s, 60)))
+            .unwrap_or_default();
+        let times = if line.count > 1 {
+            format!(" ×{}", line.count)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "     {}{times}{who}: “{}”",
+            p.paint(CYAN, &short(line.outlet, 40)),
+            short(line.text, 160)
+        );
+    }
+    if lines.len() > SHOWN {
+        let _ = writeln!(out, "     … and {} more", lines.len() - SHOWN);
+    }
+    if let Some(d) = &r.diff {
+        let _ = writeln!(out, "     diff: {}", diff_line(p, &short(d, 240)));
+    }
+    if let Some(note) = &r.note {
+        let _ = writeln!(out, "     note: {}", short(note, 240));
+    }
+}
+
+/// A diff with its markers (no colour) or as coloured runs.
+fn diff_line(p: Paint, d: &str) -> String {
+    if !p.0 {
+        return d.to_string();
+    }
+    diff::parse(d)
+        .into_iter()
+        .map(|(change, run)| match change {
+            Change::Same => run.to_string(),
+            Change::Removed => p.paint(REMOVED, run),
+            Change::Added => p.paint(ADDED, run),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_is_ansi_and_only_when_asked() {
+        assert_eq!(Paint(false).paint(RED, "x"), "x");
+        assert_eq!(Paint(true).paint(RED, "x"), "\x1b[31mx\x1b[0m");
+        assert_eq!(Paint(true).paint(RED, ""), "");
+        assert_eq!(diff_line(Paint(false), "a [-b-]{+c+}"), "a [-b-]{+c+}");
+        assert_eq!(
+            diff_line(Paint(true), "a [-b-]{+c+}"),
+            "a \x1b[31;9mb\x1b[0m\x1b[32;4mc\x1b[0m"
+        );
+    }
+}

@@ -192,7 +192,7 @@ pub(crate) fn same_words(a: &[Word], b: &[Word]) -> bool {
 /// Word-level changes from `a` to `b`: unchanged words as they are,
 /// removed ones as `[-…-]`, added ones as `{+…+}`.
 pub(crate) fn word_diff(a: &str, b: &str) -> String {
-    let diff = TextDiff::configure().diff_words(a, b);
+    let diff = TextDiff::configure().diff_unicode_words(a, b);
     let mut out = String::new();
     let mut open: Option<ChangeTag> = None;
     for change in diff.iter_all_changes() {
@@ -286,5 +286,10 @@ mod tests {
             "[-exclusively-]{+extremely+} trusting nature"
         );
         assert_eq!(word_diff("same", "same"), "same");
+        // Punctuation is its own token: "exercises," keeps its word.
+        assert_eq!(
+            word_diff("joint exercises", "joint exercises,"),
+            "joint exercises{+,+}"
+        );
     }
 }

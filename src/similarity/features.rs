@@ -1,40 +1,144 @@
 //! The features of a pair of prepared texts: all symmetric, all in `[0, 1]`.
 //! Merges of sorted sets and binary searches, plus prefix matching for the
-//! few words left unmatched; no allocation.
+//! few words left unmatched and one longest-common-subsequence table; no
+//! allocation for texts of up to [`LCS_STACK`] words.
 
 use std::cmp::Ordering;
 
 use super::prepare::Prepared;
 
 /// Number of features (without the intercept).
-pub(crate) const N_FEATURES: usize = 7;
+pub(crate) const N_FEATURES: usize = 19;
 
-/// The features of the pair `(a, b)`. `features(a, b) == features(b, a)`
-/// bit for bit: every figure is computed side by side and combined with
-/// commutative operations only.
+/// Texts whose shorter side has at most this many words compute the
+/// longest common subsequence on the stack.
+const LCS_STACK: usize = 128;
+
+/// What one text shares with the other: the directed half of the features.
+/// [`features`] takes the smaller or larger of the two directions, so the
+/// result does not depend on the order of the texts.
+struct Direction {
+    /// Share of the rarity weight of the text's stems that the other text
+    /// has (exactly or by prefix).
+    word_cov: f64,
+    /// The same, numbers left out on both sides.
+    wordy_cov: f64,
+    /// Share of the distinct content stems (numbers included) found in the
+    /// other text, each counting 1.
+    content_cov: f64,
+    /// Geometric mean of the shares of stems, stem bigrams and stem
+    /// trigrams found in the other text (add-one smoothed for the n-grams).
+    ngram: f64,
+    /// Rarity weight left unmatched, over 10, capped at 1.
+    extra_weight: f64,
+    /// Distinct content stems left unmatched, over 10, capped at 1.
+    extra_count: f64,
+    /// Longest run of consecutive words the other text lacks, over 10,
+    /// capped at 1.
+    gap_run: f64,
+}
+
+/// The features of the pair `(a, b)`, in the order of
+/// [`super::weights::WEIGHTS`]. `features(a, b) == features(b, a)` bit for
+/// bit: every figure is computed side by side and combined with commutative
+/// operations only (sums, `min`, `max`).
 pub(crate) fn features(a: &Prepared, b: &Prepared) -> [f64; N_FEATURES] {
-    let word_dice = ratio(
-        shared_weight(a, b) + shared_weight(b, a),
-        a.weight + b.weight,
+    let shared = (
+        common(&a.bigrams, &b.bigrams),
+        common(&a.trigrams, &b.trigrams),
     );
+    let (ab, ba) = (direction(a, b, shared), direction(b, a, shared));
     let (la, lb) = (a.len as f64, b.len as f64);
-    let length_gap = if la.max(lb) > 0.0 {
-        (1.0 - la.min(lb) / la.max(lb)) * word_dice
-    } else {
-        0.0
-    };
+    let (shorter, longer) = (la.min(lb), la.max(lb));
+    let ngram_min = ab.ngram.min(ba.ngram);
     let common_values = common(&a.values, &b.values);
     let value_conflict = a.values.len() > common_values && b.values.len() > common_values;
-    let negation_mismatch = (a.negations > 0) != (b.negations > 0);
+    let numbers =
+        a.units.iter().filter(|u| u.number).count() + b.units.iter().filter(|u| u.number).count();
     [
-        word_dice,
-        dice(&a.char3, &b.char3),
+        ab.word_cov.min(ba.word_cov),
+        ab.content_cov.min(ba.content_cov),
+        ab.content_cov.max(ba.content_cov),
+        ab.wordy_cov.min(ba.wordy_cov),
         dice(&a.content_bigrams, &b.content_bigrams),
-        dice(&a.trigrams, &b.trigrams),
-        length_gap,
-        f64::from(u8::from(value_conflict)),
-        f64::from(u8::from(negation_mismatch)),
+        ngram_min,
+        ngram_min * ngram_min,
+        dice(&a.char3, &b.char3),
+        ratio(lcs(&a.seq, &b.seq) as f64, longer),
+        ratio(shorter, longer),
+        ((longer - shorter) / 20.0).min(1.0),
+        ((la + lb) / 2.0 + 1.0).ln() / 4.0,
+        ab.extra_weight.max(ba.extra_weight),
+        ab.gap_run.max(ba.gap_run),
+        ab.extra_count.max(ba.extra_count),
+        flag(value_conflict),
+        flag((a.negations > 0) != (b.negations > 0)),
+        flag(a.attributed != b.attributed),
+        ratio(numbers as f64, (a.units.len() + b.units.len()) as f64),
     ]
+}
+
+/// What `p` shares with `other`, given the numbers of stem bigrams and
+/// trigrams they share.
+fn direction(p: &Prepared, other: &Prepared, (bigrams, trigrams): (usize, usize)) -> Direction {
+    let (mut shared, mut wordy_shared, mut wordy_total) = (0.0, 0.0, 0.0);
+    let (mut common_units, mut content, mut content_shared) = (0usize, 0usize, 0usize);
+    for (unit, word) in p.units.iter().zip(&p.words) {
+        let exact = has(other, unit.id);
+        let hit = exact
+            || (!word.is_empty()
+                && other
+                    .units
+                    .iter()
+                    .zip(&other.words)
+                    .any(|(u, w)| !w.is_empty() && prefix_match(word, w) && !has(p, u.id)));
+        let weight = f64::from(unit.weight);
+        if hit {
+            shared += weight;
+        }
+        if !unit.number {
+            wordy_total += weight;
+            if hit {
+                wordy_shared += weight;
+            }
+        }
+        common_units += usize::from(exact);
+        if unit.content {
+            content += 1;
+            content_shared += usize::from(exact);
+        }
+    }
+    let unigram = ratio(common_units as f64, p.units.len() as f64);
+    let smoothed = |shared: usize, all: &[u64]| (shared as f64 + 1.0) / (all.len() as f64 + 1.0);
+    let ngram = (unigram * smoothed(bigrams, &p.bigrams) * smoothed(trigrams, &p.trigrams)).cbrt();
+    let (mut run, mut longest) = (0usize, 0usize);
+    for &id in &p.seq {
+        if has(other, id) {
+            run = 0;
+        } else {
+            run += 1;
+            longest = longest.max(run);
+        }
+    }
+    Direction {
+        word_cov: ratio(shared, p.weight),
+        wordy_cov: ratio(wordy_shared, wordy_total),
+        content_cov: ratio(content_shared as f64, content as f64),
+        ngram,
+        extra_weight: (p.weight - shared).clamp(0.0, 10.0) / 10.0,
+        extra_count: ((content - content_shared) as f64 / 10.0).min(1.0),
+        gap_run: (longest as f64 / 10.0).min(1.0),
+    }
+}
+
+/// Whether `p` has the stem `id`.
+fn has(p: &Prepared, id: u64) -> bool {
+    p.units.binary_search_by_key(&id, |u| u.id).is_ok()
+}
+
+/// 1 for true, 0 for false.
+fn flag(x: bool) -> f64 {
+    f64::from(u8::from(x))
 }
 
 /// Plain Dice of the distinct stems, every stem counting 1: the score of
@@ -64,27 +168,6 @@ fn ratio(part: f64, whole: f64) -> f64 {
     } else {
         0.0
     }
-}
-
-/// The weight of the stems of `p` that `other` shares: exactly, or, for a
-/// content word that `other` lacks, by prefix (4 letters or more) with a
-/// word of `other` that `p` lacks: "Colo" / "Colorado", "Syria" / "Syrian".
-fn shared_weight(p: &Prepared, other: &Prepared) -> f64 {
-    let lacks = |q: &Prepared, id: u64| q.units.binary_search_by_key(&id, |u| u.id).is_err();
-    let mut shared = 0.0;
-    for (unit, word) in p.units.iter().zip(&p.words) {
-        let hit = !lacks(other, unit.id)
-            || (!word.is_empty()
-                && other
-                    .units
-                    .iter()
-                    .zip(&other.words)
-                    .any(|(u, w)| !w.is_empty() && prefix_match(word, w) && lacks(p, u.id)));
-        if hit {
-            shared += f64::from(unit.weight);
-        }
-    }
-    shared
 }
 
 /// One word (4 letters or more, checked when prepared) begins the other.
@@ -120,5 +203,46 @@ fn dice(a: &[u64], b: &[u64]) -> f64 {
         0.0
     } else {
         2.0 * common(a, b) as f64 / total as f64
+    }
+}
+
+/// Length of the longest common subsequence of two id sequences (the same
+/// whichever comes first), with one row of the table on the stack when the
+/// shorter sequence allows.
+fn lcs(a: &[u64], b: &[u64]) -> usize {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let mut stack = [0u32; LCS_STACK + 1];
+    let mut heap = Vec::new();
+    let row: &mut [u32] = if short.len() <= LCS_STACK {
+        &mut stack[..=short.len()]
+    } else {
+        heap.resize(short.len() + 1, 0);
+        &mut heap
+    };
+    for &x in long {
+        let mut diag = 0;
+        for (j, &y) in short.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[short.len()] as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lcs_is_symmetric_on_the_stack_and_on_the_heap() {
+        assert_eq!(lcs(&[1, 2, 3, 4], &[2, 4, 5]), 2);
+        assert_eq!(lcs(&[2, 4, 5], &[1, 2, 3, 4]), 2);
+        assert_eq!(lcs(&[], &[1, 2]), 0);
+        // Both sides longer than the stack row: the heap path.
+        let a: Vec<u64> = (0..300).collect();
+        let b: Vec<u64> = (0..300).filter(|x| x % 3 != 0).chain([7, 8]).collect();
+        assert_eq!(lcs(&a, &b), 200);
+        assert_eq!(lcs(&b, &a), 200);
     }
 }

@@ -1,36 +1,80 @@
 //! Do two statements make the same claim? A lexical matcher whose score is
-//! a logistic regression over seven overlap and mismatch signals.
+//! a logistic regression over nineteen overlap, order, length and mismatch
+//! signals.
 //!
 //! # How a pair is scored
 //!
 //! Each text is analysed once ([`Matcher::prepare`]): tokens are normalised
 //! (lower case, folded apostrophes and dashes), negative contractions split
 //! ("wouldn't" → "would not"), words stemmed (Porter 2), and each stem given
-//! a rarity weight. The analysis keeps sorted hash sets: weighted stems,
-//! content-word bigrams, stem trigrams, character 3-grams, the values that
-//! must agree (numbers with their scale, so "$53m" = "$53 million", plus
-//! weekdays and months) and the count of negations.
+//! a rarity weight. The analysis keeps the stem sequence and sorted hash
+//! sets: weighted stems, stem bigrams and trigrams, content-word bigrams,
+//! character 3-grams, the values that must agree (numbers with their scale,
+//! so "$53m" = "$53 million", plus weekdays and months), the count of
+//! negations and whether an attribution verb ("said", "told", "according"
+//! …) occurs.
 //!
-//! Comparing two analyses ([`Matcher::score`]) computes seven features, all
-//! symmetric and in `[0, 1]`, and returns
-//! `sigmoid(intercept + Σ weight × feature)`:
+//! Comparing two analyses ([`Matcher::score`]) computes nineteen features,
+//! all symmetric and in `[0, 1]`, and returns
+//! `sigmoid(intercept + Σ weight × feature)`. Several features are
+//! *directed*: computed for what `a` shares with `b` and for what `b`
+//! shares with `a`, then the smaller (`_min`) or larger (`_max`) of the two
+//! is kept, so that a text that repeats the other and adds a clause is told
+//! apart from two texts that each reword the other. "Covered" means the
+//! other text has the same stem; for the two weighted coverages a content
+//! word of 4+ letters is also covered by an unmatched word it begins or
+//! that begins it ("Colo" / "Colorado").
 //!
 //! | feature | what it measures | weight |
 //! |---|---|---|
-//! | `word_dice` | Dice of the stems, each weighed by rarity; a content word of 4+ letters also matches an unmatched word it begins or that begins it ("Colo" / "Colorado") | +5.8823 |
-//! | `char3_dice` | Dice of character 3-grams of the normalised words | +6.5229 |
-//! | `content_bigram_dice` | Dice of bigrams of content words (stopwords skipped) | −2.4047 |
-//! | `trigram_dice` | Dice of stem trigrams | −1.7830 |
-//! | `length_gap` | `(1 − shorter/longer word count) × word_dice`: one text says more | −4.7421 |
-//! | `value_conflict` | both texts have a number, weekday or month the other lacks | −1.0 (set) |
-//! | `negation_mismatch` | one text is negated, the other is not | −1.2967 |
-//! | intercept | | −4.9112 |
+//! | `word_cov_min` | share of a text's rarity weight covered by the other, min | +6.1105 |
+//! | `content_cov_min` | share of a text's distinct content stems (numbers included) found in the other, each counting 1, min | +1.5109 |
+//! | `content_cov_max` | the same, max | +1.3190 |
+//! | `wordy_cov_min` | `word_cov_min` with numbers left out of both texts | −2.0983 |
+//! | `content_bigram_dice` | Dice of the bigrams of content words (stopwords skipped) | −1.6422 |
+//! | `ngram_min` | geometric mean of the shares of a text's stems, stem bigrams and stem trigrams found in the other (n-grams add-one smoothed), min | −8.4077 |
+//! | `ngram_min_sq` | `ngram_min` squared | +5.1753 |
+//! | `char3_dice` | Dice of character 3-grams of the normalised words | +2.6082 |
+//! | `lcs_ratio` | longest common subsequence of the stem sequences over the longer text's length | +3.7962 |
+//! | `length_ratio` | shorter over longer word count | −4.4053 |
+//! | `length_diff` | difference of the word counts over 20, capped at 1 | −6.2543 |
+//! | `log_length` | `ln(1 + mean word count) / 4` | +3.8887 |
+//! | `extra_weight_max` | rarity weight a text leaves uncovered, over 10, capped at 1, max | −0.6908 |
+//! | `gap_run_max` | longest run of consecutive words the other text lacks, over 10, capped at 1, max | −0.8553 |
+//! | `extra_count_max` | distinct content stems a text leaves uncovered, over 10, capped at 1, max | +1.0663 |
+//! | `value_conflict` | both texts have a number, weekday or month the other lacks | −0.5 (set) |
+//! | `negation_mismatch` | one text is negated, the other is not | −1.2 (set) |
+//! | `attribution_mismatch` | one text has an attribution verb, the other has none | +0.1752 |
+//! | `number_share` | share of the distinct stems of both texts that are numbers | −1.6187 |
+//! | intercept | | −1.7756 |
 //!
-//! Once word and character overlap are known, the fit gives the n-gram
-//! terms negative weights: among MSRP pairs of equal word overlap, those
-//! sharing long verbatim stretches are more often ones where one sentence
-//! adds material. The score is therefore not monotone in every feature; it
-//! is monotone in the mismatches (they only ever lower it).
+//! The weights are conditional on one another and the features overlap, so
+//! a weight alone is not the effect of its feature. Read together:
+//!
+//! - **Coverage** drives the score: `word_cov_min`, the two content
+//!   coverages and `lcs_ratio` (coverage in the same order) rise together.
+//!   Given them, `wordy_cov_min` is negative: when the covered material is
+//!   mostly numbers a lower word coverage costs less, as market reports of
+//!   one day quoting different figures still make the same statement.
+//! - **Shared n-grams** lower the score once word coverage is known
+//!   (`ngram_min`, `content_bigram_dice`): among pairs with equal word
+//!   overlap, those copying long verbatim stretches are more often ones
+//!   where one text copies the other and adds a clause. The square term
+//!   bends this back for near-verbatim pairs (over `ngram_min` ≈ 0.8 more
+//!   shared n-grams raise the score again).
+//! - **Length**: `length_diff` and `length_ratio` split a length difference
+//!   into its absolute and relative parts (with `lcs_ratio`, which already
+//!   divides by the longer length, the net effect of a longer text is
+//!   negative); `log_length` says that the same coverage over more words is
+//!   stronger evidence.
+//! - **Added material**: `gap_run_max` and `extra_weight_max` lower the
+//!   score when one text adds a stretch of its own; given those,
+//!   `extra_count_max` and `attribution_mismatch` are slightly positive:
+//!   scattered single extra words, and the "…, the minister said" that only
+//!   one outlet writes, are rewording rather than new content.
+//! - **Mismatches** only ever lower the score: a different value, a
+//!   negation on one side, and a high share of numbers (where any overlap
+//!   is cheaper to get by chance).
 //!
 //! Special cases: texts whose normalised tokens are identical score exactly
 //! 1; a text with no word or number scores 0 against any different text;
@@ -49,36 +93,60 @@
 //!
 //! # How the weights were fitted
 //!
-//! Logistic regression on the 4,076 MSRP training pairs (each file's
-//! sentences as the corpus), standardised features, a small L2 penalty
-//! (λ = 1), a strong one on `length_gap` (λ = 300) and `negation_mismatch`
-//! kept non-positive. The features, the penalties and the weight of
-//! `value_conflict` were chosen by 10-fold cross-validation on MSRP train
-//! (repeated 3 times) and by the Spearman correlation on the STS-B dev
-//! news pairs: 76.4 % CV accuracy (F1 82.8) and STS-B dev news Spearman
-//! 73.8. `value_conflict` alone is set by design at −1 rather than fitted:
-//! MSRP labels reports of one market day with different figures as
-//! paraphrases, which would give it −0.37. Against the fitted weight, −1
-//! costs 0.3 points of CV accuracy and gains 1.9 Spearman points on STS-B
-//! dev news (71.9 → 73.8), where, as for a fact-checker, a different number
-//! means a different claim. Even so a near-verbatim pair with one different
-//! number still scores high (about 0.9): it matches as the same statement,
-//! and the caller compares the values to report the discrepancy.
+//! One score has to rank two kinds of data: paraphrase decisions (MSRP)
+//! and graded similarity (STS-B). The weights minimise, jointly,
 //!
-//! Measured with `../shared/eval/check_pairs.py` (corpus: the sentences of
-//! each file): MSRP test accuracy 74.9, F1 81.3 (threshold 0.586 fit on
-//! train); STS-B test Spearman 66.7, news 68.7, headlines 75.4. Word-set
-//! Jaccard gives 73.5 / 81.4 and news 66.3.
+//! - the logistic loss of the MSRP training pairs (paraphrase or not), and
+//! - 0.3 × a pairwise ranking loss on the STS-B training pairs of the
+//!   `main-news` genre: for 60,000 sampled pairs of pairs whose gold scores
+//!   differ by at least 0.2, the logistic loss of scoring the more similar
+//!   one higher,
+//!
+//! each averaged over its pairs, plus an L2 penalty (λ = 1, on standardised
+//! features); each file's sentences are the corpus. The ranking term
+//! compares scores and has no intercept, so the MSRP term alone sets it:
+//! the score reads as the probability that the two texts are paraphrases in
+//! the MSRP sense (the accuracy-maximising threshold on MSRP train is
+//! 0.54), and the alignment threshold of 0.5 keeps that meaning. Pairs that occur in the other data set's test split
+//! were left out of the fit (128 MSRP training pairs are STS-B test pairs;
+//! 499 STS-B training pairs and 130 dev pairs are MSRP test pairs).
+//!
+//! The features (from 54 candidate signals, plus squares and products of
+//! some), the mixing weight 0.3 (tried from 0 to 3) and λ were chosen by 10-fold cross-validation on MSRP train (repeated 6
+//! times; threshold fitted on the training folds) and by the Spearman
+//! correlation on held-out folds of the STS-B training news pairs, with the
+//! STS-B dev news pairs as a check. Without the STS-B term the MSRP
+//! cross-validated accuracy is lower (76.9 against 77.4) and the STS-B
+//! dev news correlation much lower (67.9 against 74.3): the ranking data
+//! regularises the MSRP fit rather than competing with it.
+//!
+//! `value_conflict` and `negation_mismatch` are set by design rather than
+//! fitted (the fit gives −0.41 and −0.92): a matcher for claims must lower
+//! a negated or re-numbered statement visibly, and the cost is 0.1 point of
+//! cross-validated accuracy. A near-verbatim pair with one different number
+//! still scores high (about 0.7): it matches as the same statement, and the
+//! caller compares the values to report the discrepancy.
+//!
+//! Figures (`../shared/eval/check_pairs.py`, corpus: the sentences of each
+//! file): MSRP cross-validated accuracy 77.4 (F1 83.9), train accuracy
+//! 77.8; STS-B dev Spearman 75.1, news 74.3, headlines 79.1; STS-B
+//! training news, held-out folds, 75.6. On the test splits: MSRP accuracy
+//! 76.6, F1 83.0 (threshold 0.539 fitted on train); STS-B Spearman
+//! 73.2, news 72.9, headlines 78.5. The previous matcher (seven
+//! features fitted on MSRP alone) had 74.9 / 81.3 and 66.7 (news 68.7,
+//! headlines 75.4); word-set Jaccard has 73.5 / 81.4 and news 66.3.
 //!
 //! # Cost
 //!
-//! [`Matcher::prepare`] is linear in the text plus a sort (about 13 µs for a
+//! [`Matcher::prepare`] is linear in the text plus a sort (about 15 µs for a
 //! 20-word sentence, mostly stemming). [`Matcher::score`] merges sorted sets
-//! and binary-searches the stems: `O((n + m) log(n + m))` for texts of `n`
+//! and binary-searches the stems, `O((n + m) log(n + m))` for texts of `n`
 //! and `m` tokens, plus a prefix check of each unmatched content word
-//! against the other text's words. It allocates nothing; about 2.5 µs for a
-//! pair of 20-word sentences. [`Matcher::from_corpus`] is linear in the
-//! corpus and keeps one entry per distinct stem.
+//! against the other text's words and an `O(n × m)` longest common
+//! subsequence on one row of integers. It allocates nothing for texts of up
+//! to 128 words; about 4.5 µs for a pair of 20-word sentences (the previous
+//! matcher took 2.6 µs on the same machine). [`Matcher::from_corpus`] is
+//! linear in the corpus and keeps one entry per distinct stem.
 
 mod features;
 mod prepare;
@@ -381,6 +449,51 @@ mod tests {
         // An empty corpus is no corpus.
         let none = Matcher::from_corpus(std::iter::empty());
         assert_eq!(none.similarity(a, b), similarity(a, b));
+    }
+
+    #[test]
+    fn features_are_symmetric_and_in_range() {
+        let m = Matcher::from_corpus(PAIRS.iter().flat_map(|&(a, b)| [a, b]));
+        for &(a, b) in PAIRS {
+            let (pa, pb) = (
+                m.prepare(a, Span::new(0, a.len())),
+                m.prepare(b, Span::new(0, b.len())),
+            );
+            let (ab, ba) = (features(&pa, &pb), features(&pb, &pa));
+            for (x, y) in ab.iter().zip(&ba) {
+                assert_eq!(x.to_bits(), y.to_bits(), "{a:?} / {b:?}");
+                assert!((0.0..=1.0).contains(x), "{a:?} / {b:?}: {ab:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn calibrated_around_one_half() {
+        // A rewording with an attribution only one side gives: a match.
+        let s = similarity(
+            "Talks with the union were useful, the minister said.",
+            "The minister said the talks with the union had been useful.",
+        );
+        assert!(s >= 0.5, "{s}");
+        // Same topic, another claim: well below.
+        let s = similarity(
+            "The minister said the talks with the union were useful.",
+            "The union said it would strike next week over pay.",
+        );
+        assert!(s < 0.3, "{s}");
+    }
+
+    #[test]
+    fn an_added_clause_costs_more_than_a_reordering() {
+        let a = "The council approved the new budget on Tuesday.";
+        let reordered = similarity(a, "On Tuesday the council approved the new budget.");
+        let extended = similarity(
+            a,
+            "The council approved the new budget on Tuesday after a long debate over school \
+             funding and road repairs.",
+        );
+        assert!(reordered >= 0.5, "{reordered}");
+        assert!(extended < reordered - 0.2, "{extended} vs {reordered}");
     }
 
     #[test]

@@ -15,11 +15,15 @@ pub(super) struct Unit {
     pub id: u64,
     /// Rarity weight in `[0, 1]`.
     pub weight: f32,
+    /// A content word or a number (not a stopword).
+    pub content: bool,
+    /// A number, in digits or in words.
+    pub number: bool,
 }
 
 /// A text analysed once for [`super::Matcher::score`]: weighted stems,
-/// word n-grams, character 3-grams, values and negations, as sorted hash
-/// sets.
+/// the stem sequence, word n-grams and character 3-grams as sorted hash
+/// sets, values, negations and attribution.
 ///
 /// A `Prepared` carries the word weights of the [`super::Matcher`] that
 /// made it; compare only `Prepared`s made by the same matcher.
@@ -36,6 +40,11 @@ pub(crate) struct Prepared {
     pub(super) words: Vec<Box<str>>,
     /// Sum of the weights of the units.
     pub(super) weight: f64,
+    /// The stem ids in text order, for the longest common subsequence and
+    /// the runs of unmatched words.
+    pub(super) seq: Vec<u64>,
+    /// Distinct stem bigrams (all words), sorted.
+    pub(super) bigrams: Vec<u64>,
     /// Distinct stem trigrams (all words), sorted.
     pub(super) trigrams: Vec<u64>,
     /// Distinct bigrams of the content words (stopwords skipped), sorted.
@@ -47,6 +56,8 @@ pub(crate) struct Prepared {
     pub(super) values: Vec<u64>,
     /// Number of negations ("not", "never", "n't" …).
     pub(super) negations: u32,
+    /// Has an attribution verb ("said", "told", "according" …).
+    pub(super) attributed: bool,
     /// Hash of the whole normalised token sequence, punctuation included:
     /// equal for texts that differ only in case, spacing and typography.
     pub(super) exact: u64,
@@ -79,12 +90,17 @@ pub(super) fn analyse(text: &str, span: Span, weight: impl Fn(u64, bool) -> f32)
     for_each_token(text, span, |t| {
         exact.write(t.normalized.as_bytes());
         exact.write(&[0xff]);
+        p.attributed |= is_attribution(&t.normalized);
         let Some(w) = t.word else {
             return;
         };
         if let (Some(prev2), Some(prev)) = (prev2, prev) {
             p.trigrams.push(mix(prev2, mix(prev, w.id)));
         }
+        if let Some(prev) = prev {
+            p.bigrams.push(mix(prev, w.id));
+        }
+        p.seq.push(w.id);
         (prev2, prev) = (prev, Some(w.id));
         if w.content {
             content_seq.push(w.id);
@@ -94,6 +110,8 @@ pub(super) fn analyse(text: &str, span: Span, weight: impl Fn(u64, bool) -> f32)
             Unit {
                 id: w.id,
                 weight: weight(w.id, w.content),
+                content: w.content,
+                number: w.numeric,
             },
             if prefixable {
                 t.normalized.as_str().into()
@@ -125,7 +143,12 @@ pub(super) fn analyse(text: &str, span: Span, weight: impl Fn(u64, bool) -> f32)
     p.content_bigrams = content_seq.windows(2).map(|w| mix(w[0], w[1])).collect();
     let chars: Vec<char> = joined.chars().collect();
     p.char3 = char_grams(&chars, 3);
-    for v in [&mut p.trigrams, &mut p.content_bigrams, &mut p.values] {
+    for v in [
+        &mut p.trigrams,
+        &mut p.bigrams,
+        &mut p.content_bigrams,
+        &mut p.values,
+    ] {
         v.sort_unstable();
         v.dedup();
     }
@@ -174,6 +197,8 @@ struct Word {
     /// "thousand", "million" … as a factor.
     scale: Option<f64>,
     negation: bool,
+    /// A number, in digits or words.
+    numeric: bool,
 }
 
 impl Word {
@@ -185,6 +210,7 @@ impl Word {
             number: None,
             scale: None,
             negation: false,
+            numeric: false,
         }
     }
 }
@@ -207,6 +233,7 @@ fn for_each_token(text: &str, span: Span, mut f: impl FnMut(Tok)) {
             let word = Word {
                 value: Some(value_id(v)),
                 number: Some(v),
+                numeric: true,
                 ..Word::plain(hash_str(b'n', &format!("{v}")), true)
             };
             f(Tok {
@@ -269,6 +296,24 @@ fn split_clitic(normalized: &str) -> (&str, bool) {
     }
 }
 
+/// Words that attribute a statement to someone ("said", "told",
+/// "according" …).
+fn is_attribution(normalized: &str) -> bool {
+    matches!(
+        normalized,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "according"
+            | "added"
+            | "stated"
+            | "announced"
+            | "reported"
+    )
+}
+
 /// Titles before a name: they say nothing about the claim.
 fn is_title(normalized: &str) -> bool {
     matches!(
@@ -313,6 +358,7 @@ fn number_token(normalized: &str) -> Word {
     Word {
         value: Some(value),
         number,
+        numeric: true,
         ..Word::plain(hash_str(b'n', &digits), true)
     }
 }

@@ -200,7 +200,7 @@ mod text;
 pub use crate::align::AlignConfig;
 pub use crate::compare::{compare, compare_with, group_reports, CompareConfig, EventGroup};
 pub use crate::error::{Error, Result};
-pub use crate::events::{group_events, EventConfig};
+pub use crate::events::{group_events, EventConfig, EventId, EventIndex, IndexSize, IndexedEvent};
 pub use crate::extract::{
     extract, extract_with, ExtractConfig, Extraction, Fact, FactKind, FactValue, Qualifier, Quote,
     QuoteKind, QuoteMarks, Statement,

@@ -1,0 +1,609 @@
+//! The incremental event index: clusters of reports, their blocking index,
+//! average-link merging, retirement and merging of partitions.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::terms::{self, FnvBuild, Lexicon, Term, TermStats, Vector};
+use super::EventConfig;
+use crate::extract::Extraction;
+
+/// How many entries of one term's posting list a query reads at most, the
+/// newest first, among the dated events within the window and again among
+/// the undated ones: a term shared by thousands of live events costs no
+/// more than this (and says little about which of them is the one).
+const POSTING_SCAN: usize = 128;
+
+/// Batches at least this large find their reports' terms in parallel.
+const PARALLEL_BATCH: usize = 256;
+
+/// An event's vector keeps its heaviest this-many times
+/// [`EventConfig::max_terms`] terms: the light tail adds little to any
+/// similarity, and an event's state stays bounded however many reports
+/// join it.
+const EVENT_TERMS: usize = 2;
+
+/// A cluster's place in a posting list: the day its dated reports start
+/// (undated clusters last, as [`UNDATED`]), then its id.
+type Slot = (i64, u64);
+const UNDATED: i64 = i64::MAX;
+
+/// Identifies an event inside one [`EventIndex`]. Ids are handed out in
+/// increasing order; when two events merge, the smaller id survives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EventId(pub u64);
+
+/// An event of an [`EventIndex`]: which reports it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexedEvent {
+    /// The event's id in its index.
+    pub id: EventId,
+    /// Report ids, sorted.
+    pub reports: Vec<String>,
+    /// Earliest publication date among the reports, if any is dated.
+    pub first: Option<Date>,
+    /// Latest publication date among the reports, if any is dated.
+    pub last: Option<Date>,
+}
+
+/// One event under construction.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Cluster {
+    /// Report ids, in the order they joined.
+    members: Vec<String>,
+    /// Sum of the members' unit vectors (its heaviest terms): the average
+    /// similarity of two clusters is `a.sum · b.sum / (a.n · b.n)`.
+    sum: Vector,
+    /// Earliest and latest publication date of the dated members.
+    range: Option<(Date, Date)>,
+    /// Latest date the event was active: a member's publication date, or
+    /// the stream's date when an undated member arrived.
+    seen: Option<Date>,
+    /// Bumped on every change, so stale pairs in the queue are skipped.
+    #[serde(skip)]
+    version: u32,
+    /// The heaviest terms of `sum`, under which the cluster is posted.
+    #[serde(skip)]
+    keys: Vector,
+}
+
+impl Cluster {
+    fn size(&self) -> f64 {
+        self.members.len() as f64
+    }
+
+    fn event(&self, id: u64) -> IndexedEvent {
+        let mut reports = self.members.clone();
+        reports.sort();
+        IndexedEvent {
+            id: EventId(id),
+            reports,
+            first: self.range.map(|r| r.0),
+            last: self.range.map(|r| r.1),
+        }
+    }
+}
+
+/// A candidate merge in the queue: best average first, then the smaller
+/// ids, so equal scores are settled the same way every time.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    score: f64,
+    a: u64,
+    b: u64,
+    va: u32,
+    vb: u32,
+}
+
+impl PartialEq for Pair {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Pair {}
+
+impl PartialOrd for Pair {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Pair {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+    }
+}
+
+/// Groups a stream of reports into events, one report or one batch at a
+/// time, with bounded memory.
+///
+/// Each report becomes a unit vector of weighted terms (see
+/// [`group_events`](crate::group_events)), weighed with the term counts
+/// of the reports seen so far. Each event keeps the sum of its members'
+/// vectors (its heaviest `2 · max_terms` terms), so the average similarity
+/// of two events — the mean cosine over all pairs of their reports — is
+/// one sparse product divided by the two sizes.
+///
+/// Inserting a batch adds its reports as events of one, then merges, best
+/// pair first, every candidate pair of events whose average similarity
+/// reaches the threshold ([`EventConfig::threshold`] when both have dated
+/// reports, [`EventConfig::undated_threshold`] otherwise) and whose dates
+/// stay within [`EventConfig::window_days`]. One batch of everything is
+/// exactly [`group_events`](crate::group_events). The same reports one at a
+/// time (or in several batches) can end differently: earlier reports are
+/// weighed before later ones are counted, and a merge made early is not
+/// undone when later reports would have paired things otherwise. The
+/// first reports of a stream are weighed with little evidence of which
+/// words are common, so events run together more easily at the start.
+///
+/// Candidate pairs come from blocking: every event is posted under its
+/// [`EventConfig::index_terms`] heaviest terms, and an event is compared
+/// only with the [`EventConfig::neighbours`] events sharing most weight in
+/// those terms, reading, per term, only dated events starting within the
+/// window of its dates and undated ones, at most 128 of each, newest
+/// first. Placing a report therefore costs its words, plus
+/// `index_terms · 128` posting entries and `neighbours` sparse products of
+/// at most `2 · max_terms` terms for it and again for each merge it
+/// causes, plus a logarithmic priority queue — whatever the number of live
+/// events. n reports cost O(n log n) at worst, linear in practice.
+///
+/// Memory: [`retire`](EventIndex::retire) removes the events nothing
+/// joined during the last [`EventConfig::retain_days`] and term counts
+/// decay after [`EventConfig::df_horizon`] reports, so a dated stream that
+/// retires regularly holds a bounded state: the reports of the last
+/// `retain_days + window_days` days, their events, and the recent
+/// vocabulary.
+///
+/// The state is serde-serialisable (the blocking index is rebuilt on
+/// loading): save it and resume, or process partitions of a stream on
+/// several machines and [`merge`](EventIndex::merge) them.
+///
+/// ```
+/// use corroborate::{extract, EventConfig, EventIndex, Report};
+/// let mut index = EventIndex::new(EventConfig::default());
+/// let a = index.insert(&extract(&Report::new("a", "Rescuers pulled 12 miners from the flooded Zhangjiakou mine.")));
+/// let b = index.insert(&extract(&Report::new("b", "Twelve miners were rescued from the flooded Zhangjiakou mine.")));
+/// let c = index.insert(&extract(&Report::new("c", "The central bank raised interest rates by half a point.")));
+/// assert_eq!(a, b);
+/// assert_ne!(a, c);
+/// assert_eq!(index.events()[0].reports, ["a", "b"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct EventIndex {
+    config: EventConfig,
+    stats: TermStats,
+    clusters: HashMap<u64, Cluster, FnvBuild>,
+    next_id: u64,
+    /// Newest publication date seen.
+    now: Option<Date>,
+    /// Term → live clusters posted under it, sorted by [`Slot`].
+    postings: HashMap<Term, Vec<Slot>, FnvBuild>,
+    /// Word forms → terms, a memo (not saved).
+    words: Lexicon,
+}
+
+/// What is saved of an index; the postings are rebuilt on loading.
+#[derive(Serialize)]
+struct StateRef<'a> {
+    config: &'a EventConfig,
+    stats: &'a TermStats,
+    clusters: Vec<(u64, &'a Cluster)>,
+    next_id: u64,
+    now: Option<Date>,
+}
+
+/// [`StateRef`], owned.
+#[derive(Deserialize)]
+struct State {
+    config: EventConfig,
+    stats: TermStats,
+    clusters: Vec<(u64, Cluster)>,
+    next_id: u64,
+    now: Option<Date>,
+}
+
+impl Serialize for EventIndex {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        StateRef {
+            config: &self.config,
+            stats: &self.stats,
+            clusters: self.sorted().collect(),
+            next_id: self.next_id,
+            now: self.now,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for EventIndex {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let state = State::deserialize(d)?;
+        let mut index = EventIndex {
+            config: state.config,
+            stats: state.stats,
+            clusters: HashMap::default(),
+            next_id: state.next_id,
+            now: state.now,
+            postings: HashMap::default(),
+            words: Lexicon::default(),
+        };
+        for (id, cluster) in state.clusters {
+            index.add_cluster(id, cluster);
+        }
+        Ok(index)
+    }
+}
+
+impl Default for EventIndex {
+    fn default() -> Self {
+        EventIndex::new(EventConfig::default())
+    }
+}
+
+impl EventIndex {
+    /// An empty index.
+    pub fn new(config: EventConfig) -> EventIndex {
+        EventIndex {
+            config,
+            stats: TermStats::default(),
+            clusters: HashMap::default(),
+            next_id: 0,
+            now: None,
+            postings: HashMap::default(),
+            words: Lexicon::default(),
+        }
+    }
+
+    /// The settings in use.
+    pub fn config(&self) -> &EventConfig {
+        &self.config
+    }
+
+    /// Adds one report; returns the event it is in now.
+    pub fn insert(&mut self, report: &Extraction) -> EventId {
+        self.insert_batch(std::slice::from_ref(report))[0]
+    }
+
+    /// Adds reports; returns, for each report in input order, the event it
+    /// is in once the whole batch is placed. The result does not depend on
+    /// the order of `reports` (ties are broken by report id).
+    pub fn insert_batch(&mut self, reports: &[Extraction]) -> Vec<EventId> {
+        let mut order: Vec<usize> = (0..reports.len()).collect();
+        order.sort_by(|&a, &b| {
+            (&reports[a].report, reports[a].published, a).cmp(&(
+                &reports[b].report,
+                reports[b].published,
+                b,
+            ))
+        });
+        let parallel = order.len() >= PARALLEL_BATCH;
+        let bags: Vec<Vector> = if parallel {
+            order
+                .par_iter()
+                .map_init(Lexicon::default, |words, &i| terms::bag(&reports[i], words))
+                .collect()
+        } else {
+            order
+                .iter()
+                .map(|&i| terms::bag(&reports[i], &mut self.words))
+                .collect()
+        };
+        for bag in &bags {
+            self.stats.add(bag, self.config.df_horizon);
+        }
+        let vector = |bag: &Vector| self.stats.vector(bag, self.config.max_terms);
+        let vectors: Vec<Vector> = if parallel {
+            bags.par_iter().map(vector).collect()
+        } else {
+            bags.iter().map(vector).collect()
+        };
+        self.advance(reports.iter().filter_map(|r| r.published).max());
+        let mut fresh = Vec::with_capacity(order.len());
+        for (&i, sum) in order.iter().zip(vectors) {
+            let id = self.next_id;
+            self.next_id += 1;
+            let published = reports[i].published;
+            let cluster = Cluster {
+                members: vec![reports[i].report.clone()],
+                sum,
+                range: published.map(|d| (d, d)),
+                seen: published.or(self.now),
+                version: 0,
+                keys: Vec::new(),
+            };
+            self.add_cluster(id, cluster);
+            fresh.push(id);
+        }
+        let forward = self.agglomerate(&fresh);
+        let mut out = vec![EventId(0); reports.len()];
+        for (&i, &id) in order.iter().zip(&fresh) {
+            out[i] = EventId(resolve(&forward, id));
+        }
+        out
+    }
+
+    /// Moves the stream's date forward. Events that arrived before the
+    /// first date was seen take that date, so that they can retire.
+    fn advance(&mut self, newest: Option<Date>) {
+        if self.now.is_none() && newest.is_some() {
+            for cluster in self.clusters.values_mut() {
+                cluster.seen = cluster.seen.or(newest);
+            }
+        }
+        self.now = self.now.max(newest);
+    }
+
+    /// Adds the events of another index (another partition of the same
+    /// stream, with report ids of its own) and merges events across the
+    /// two as if their reports had been inserted here. The other index's
+    /// events get new ids, in their previous order.
+    pub fn merge(&mut self, other: EventIndex) {
+        self.stats.merge(other.stats);
+        self.advance(other.now);
+        let mut theirs: Vec<(u64, Cluster)> = other.clusters.into_iter().collect();
+        theirs.sort_unstable_by_key(|&(id, _)| id);
+        let mut fresh = Vec::with_capacity(theirs.len());
+        for (_, mut cluster) in theirs {
+            let id = self.next_id;
+            self.next_id += 1;
+            cluster.seen = cluster.seen.or(self.now);
+            self.add_cluster(id, cluster);
+            fresh.push(id);
+        }
+        self.agglomerate(&fresh);
+    }
+
+    /// Removes and returns the events that nothing joined during the last
+    /// [`EventConfig::retain_days`] before the newest date seen: they are
+    /// final. Sorted by id. Call it now and then on a stream to keep memory
+    /// bounded. Undated reports count as arriving on the newest date seen
+    /// (or on the first date seen, if they came before it), so a stream
+    /// without any dates never retires anything.
+    pub fn retire(&mut self) -> Vec<IndexedEvent> {
+        let back = jiff::Span::new().try_days(self.config.retain_days).ok();
+        let Some(cutoff) = self
+            .now
+            .zip(back)
+            .and_then(|(now, back)| now.checked_sub(back).ok())
+        else {
+            return Vec::new();
+        };
+        let mut old: Vec<u64> = self
+            .clusters
+            .iter()
+            .filter(|(_, c)| c.seen.is_some_and(|d| d < cutoff))
+            .map(|(&id, _)| id)
+            .collect();
+        old.sort_unstable();
+        old.into_iter()
+            .map(|id| self.remove_cluster(id).event(id))
+            .collect()
+    }
+
+    /// The live events, sorted by id.
+    pub fn events(&self) -> Vec<IndexedEvent> {
+        self.sorted().map(|(id, c)| c.event(id)).collect()
+    }
+
+    /// Number of live reports.
+    pub fn len(&self) -> usize {
+        self.clusters.values().map(|c| c.members.len()).sum()
+    }
+
+    /// Whether no report is live.
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty()
+    }
+
+    /// Sizes of the state, for watching memory on a stream.
+    pub fn footprint(&self) -> IndexSize {
+        IndexSize {
+            events: self.clusters.len(),
+            reports: self.len(),
+            event_terms: self.clusters.values().map(|c| c.sum.len()).sum(),
+            known_terms: self.stats.len(),
+            postings: self.postings.values().map(Vec::len).sum(),
+        }
+    }
+
+    /// The live clusters by id.
+    fn sorted(&self) -> impl Iterator<Item = (u64, &Cluster)> {
+        let mut all: Vec<(u64, &Cluster)> = self.clusters.iter().map(|(&id, c)| (id, c)).collect();
+        all.sort_unstable_by_key(|&(id, _)| id);
+        all.into_iter()
+    }
+
+    fn add_cluster(&mut self, id: u64, mut cluster: Cluster) {
+        cluster.keys = terms::top_terms(&cluster.sum, self.config.index_terms);
+        let slot = slot(id, &cluster);
+        for &(t, _) in &cluster.keys {
+            let list = self.postings.entry(t).or_default();
+            let at = list.partition_point(|s| *s < slot);
+            list.insert(at, slot);
+        }
+        self.clusters.insert(id, cluster);
+    }
+
+    fn remove_cluster(&mut self, id: u64) -> Cluster {
+        let cluster = self.clusters.remove(&id).expect("live cluster");
+        let slot = slot(id, &cluster);
+        for &(t, _) in &cluster.keys {
+            if let Some(list) = self.postings.get_mut(&t) {
+                if let Ok(at) = list.binary_search(&slot) {
+                    list.remove(at);
+                }
+                if list.is_empty() {
+                    self.postings.remove(&t);
+                }
+            }
+        }
+        cluster
+    }
+
+    /// Merges, best pair first, every candidate pair involving one of
+    /// `fresh` (or a cluster made from one) that passes the threshold and
+    /// the date window. Returns where merged-away ids went.
+    ///
+    /// Only pairs found for `fresh` are scored: average link is reducible
+    /// (the average of `a ∪ b` with `x` lies between those of `a` and of
+    /// `b`), so once no pair passes, a merge can only make a pair pass that
+    /// involved one of its parts, and such a pair, found stale in the
+    /// queue, is scored again with the merged cluster.
+    fn agglomerate(&mut self, fresh: &[u64]) -> HashMap<u64, u64> {
+        let mut queue = BinaryHeap::new();
+        for &id in fresh {
+            for other in self.candidates(id) {
+                self.push_pair(id, other, &mut queue);
+            }
+        }
+        let mut forward = HashMap::new();
+        let mut rescored = HashSet::new();
+        while let Some(pair) = queue.pop() {
+            let (a, b) = (resolve(&forward, pair.a), resolve(&forward, pair.b));
+            if a == b {
+                continue;
+            }
+            let (a, b) = (a.min(b), a.max(b));
+            let (va, vb) = (self.clusters[&a].version, self.clusters[&b].version);
+            if (a, b, va, vb) != (pair.a, pair.b, pair.va, pair.vb) {
+                if rescored.insert((a, b, va, vb)) {
+                    self.push_pair(a, b, &mut queue);
+                }
+                continue;
+            }
+            let gone = self.remove_cluster(b);
+            let mut kept = self.remove_cluster(a);
+            kept.sum = terms::add(&kept.sum, &gone.sum);
+            let cap = self.config.max_terms.saturating_mul(EVENT_TERMS).max(1);
+            if kept.sum.len() > cap {
+                terms::keep_heaviest(&mut kept.sum, cap);
+                kept.sum.sort_unstable_by_key(|&(t, _)| t);
+            }
+            kept.members.extend(gone.members);
+            kept.range = union(kept.range, gone.range);
+            kept.seen = kept.seen.max(gone.seen);
+            kept.version += 1;
+            self.add_cluster(a, kept);
+            forward.insert(b, a);
+        }
+        forward
+    }
+
+    /// Queues the pair of `a` and `b` if it could merge now.
+    fn push_pair(&self, a: u64, b: u64, queue: &mut BinaryHeap<Pair>) {
+        let (a, b) = (a.min(b), a.max(b));
+        let (x, y) = (&self.clusters[&a], &self.clusters[&b]);
+        if !self.dates_fit(x, y) {
+            return;
+        }
+        let score = terms::dot(&x.sum, &y.sum) / (x.size() * y.size());
+        let threshold = if x.range.is_some() && y.range.is_some() {
+            self.config.threshold
+        } else {
+            self.config.undated_threshold
+        };
+        if score >= threshold {
+            queue.push(Pair {
+                score,
+                a,
+                b,
+                va: x.version,
+                vb: y.version,
+            });
+        }
+    }
+
+    /// The live clusters sharing most key weight with `id`, at most
+    /// `neighbours` of them, ties to the smaller id. A dated cluster only
+    /// looks at dated clusters starting within the window of its dates.
+    fn candidates(&self, id: u64) -> Vec<u64> {
+        let cluster = &self.clusters[&id];
+        let window = self.config.window_days;
+        let mut shared: HashMap<u64, f32, FnvBuild> = HashMap::default();
+        for &(t, w) in &cluster.keys {
+            let Some(list) = self.postings.get(&t) else {
+                continue;
+            };
+            let (dated, undated) = list.split_at(list.partition_point(|s| s.0 < UNDATED));
+            let near = match cluster.range {
+                Some((lo, hi)) => {
+                    let from = day_number(hi).saturating_sub(window);
+                    let to = day_number(lo).saturating_add(window);
+                    &dated[dated.partition_point(|s| s.0 < from)
+                        ..dated.partition_point(|s| s.0 <= to)]
+                }
+                None => dated,
+            };
+            let newest = near.iter().rev().take(POSTING_SCAN);
+            for &(_, other) in newest.chain(undated.iter().rev().take(POSTING_SCAN)) {
+                if other != id {
+                    *shared.entry(other).or_default() += w;
+                }
+            }
+        }
+        let mut ranked: Vec<(u64, f32)> = shared.into_iter().collect();
+        let by_weight = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let keep = self.config.neighbours;
+        if ranked.len() > keep {
+            ranked.select_nth_unstable_by(keep, by_weight);
+            ranked.truncate(keep);
+        }
+        ranked.sort_unstable_by(by_weight);
+        ranked.into_iter().map(|(c, _)| c).collect()
+    }
+
+    fn dates_fit(&self, a: &Cluster, b: &Cluster) -> bool {
+        union(a.range, b.range).is_none_or(|(lo, hi)| days(lo, hi) <= self.config.window_days)
+    }
+}
+
+/// Sizes of an [`EventIndex`]'s state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexSize {
+    /// Live events.
+    pub events: usize,
+    /// Live reports.
+    pub reports: usize,
+    /// Entries of the events' term vectors.
+    pub event_terms: usize,
+    /// Terms whose frequency is remembered.
+    pub known_terms: usize,
+    /// Entries of the blocking index.
+    pub postings: usize,
+}
+
+fn slot(id: u64, cluster: &Cluster) -> Slot {
+    (cluster.range.map_or(UNDATED, |r| day_number(r.0)), id)
+}
+
+/// Days since the earliest civil date.
+fn day_number(d: Date) -> i64 {
+    days(Date::MIN, d)
+}
+
+fn resolve(forward: &HashMap<u64, u64>, mut id: u64) -> u64 {
+    while let Some(&next) = forward.get(&id) {
+        id = next;
+    }
+    id
+}
+
+fn union(a: Option<(Date, Date)>, b: Option<(Date, Date)>) -> Option<(Date, Date)> {
+    match (a, b) {
+        (Some((lo1, hi1)), Some((lo2, hi2))) => Some((lo1.min(lo2), hi1.max(hi2))),
+        (x, y) => x.or(y),
+    }
+}
+
+fn days(lo: Date, hi: Date) -> i64 {
+    lo.until(hi)
+        .map(|span| i64::from(span.get_days()))
+        .unwrap_or(i64::MAX)
+}

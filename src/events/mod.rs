@@ -1,0 +1,348 @@
+//! Grouping reports into events.
+//!
+//! A report becomes a unit vector over the stems of its headline,
+//! statements and quotes and over its numbers: sublinear term frequency
+//! times inverse document frequency, names (capitalised words inside a
+//! sentence) and the lead (first three statements) counting double, cut to
+//! the heaviest [`EventConfig::max_terms`] terms. The document frequencies
+//! are smoothed by a prior of a few pseudo-reports, so the weights behave
+//! on five reports as on a million: on a tiny corpus they stay close to
+//! plain term frequency instead of calling every shared word common.
+//!
+//! Events are built by average-link agglomeration: two events merge when
+//! the mean cosine over all pairs of their reports reaches the threshold,
+//! best pair first. Dates act as a window: an event never spans more than
+//! [`EventConfig::window_days`], and pairs where a date is missing need the
+//! stricter [`EventConfig::undated_threshold`], so an undated report joins
+//! the occasion its content matches best rather than bridging two. Average
+//! link does not chain: a run of reports each close to the next does not
+//! pull two different occasions together the way single link does.
+//!
+//! The work is done by [`EventIndex`], which also takes reports one at a
+//! time; [`group_events`] is one batch into a fresh index. Candidate pairs
+//! come from blocking on each event's heaviest terms, so the cost grows
+//! linearly with the number of reports (see [`EventIndex`]).
+
+mod index;
+mod terms;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::Extraction;
+
+pub use index::{EventId, EventIndex, IndexSize, IndexedEvent};
+
+/// Settings for [`group_events`] and [`EventIndex`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventConfig {
+    /// An event never spans more than this many days between its dated
+    /// reports.
+    pub window_days: i64,
+    /// Least average cosine similarity that merges two events that both
+    /// have dated reports (so the window has vouched for them).
+    pub threshold: f64,
+    /// Least average cosine similarity that merges two events when one has
+    /// no dated report: content alone must carry the decision.
+    pub undated_threshold: f64,
+    /// How many of its heaviest terms each event is indexed under for
+    /// finding candidate pairs.
+    pub index_terms: usize,
+    /// How many candidate events (those sharing most index weight) each
+    /// event is compared with exactly.
+    pub neighbours: usize,
+    /// How many of its heaviest terms a report's vector keeps.
+    pub max_terms: usize,
+    /// [`EventIndex::retire`] removes events nothing joined for this many
+    /// days before the newest date seen.
+    pub retain_days: i64,
+    /// Document frequencies describe roughly the last this-many to twice
+    /// this-many reports of a stream (older counts decay).
+    pub df_horizon: usize,
+}
+
+impl Default for EventConfig {
+    fn default() -> Self {
+        EventConfig {
+            window_days: 4,
+            threshold: 0.13,
+            undated_threshold: 0.22,
+            index_terms: 16,
+            neighbours: 10,
+            max_terms: 100,
+            retain_days: 8,
+            df_horizon: 50_000,
+        }
+    }
+}
+
+/// Groups reports (given by their extractions) into events. Returns the
+/// groups as sorted lists of indices into `extractions`, every index in
+/// exactly one group, groups sorted by their first index. The grouping does
+/// not depend on the order of `extractions` (ties are broken by report id).
+///
+/// ```
+/// use corroborate::{extract, group_events, EventConfig, Report};
+/// let reports = [
+///     Report::new("a", "Rescuers pulled 12 miners from the flooded Zhangjiakou mine on Monday."),
+///     Report::new("b", "Twelve miners were rescued from the flooded Zhangjiakou mine."),
+///     Report::new("c", "The central bank raised interest rates by half a point."),
+/// ];
+/// let found: Vec<_> = reports.iter().map(extract).collect();
+/// assert_eq!(group_events(&found, &EventConfig::default()), vec![vec![0, 1], vec![2]]);
+/// ```
+pub fn group_events(extractions: &[Extraction], config: &EventConfig) -> Vec<Vec<usize>> {
+    let ids = EventIndex::new(config.clone()).insert_batch(extractions);
+    let mut groups: BTreeMap<EventId, Vec<usize>> = BTreeMap::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        groups.entry(id).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::{date, Date};
+
+    use super::*;
+    use crate::{extract, Report};
+
+    /// Short wire reports: three occasions, two of them alike in kind.
+    const WIRE: &[(&str, Option<&str>, &str)] = &[
+        ("quake-1", Some("2023-02-06"), "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep on Monday, killing hundreds."),
+        ("quake-2", Some("2023-02-06"), "Hundreds died when a 7.8 magnitude earthquake hit Gaziantep in southern Turkey."),
+        ("quake-3", None, "Rescuers in Gaziantep searched the rubble after the 7.8 earthquake in Turkey."),
+        ("quake-4", Some("2023-09-08"), "A magnitude 6.8 earthquake struck Morocco's Atlas Mountains near Marrakech on Friday night."),
+        ("quake-5", Some("2023-09-09"), "The 6.8 earthquake near Marrakech in Morocco killed more than 2,000 people."),
+        ("bank-1", Some("2023-09-08"), "The European Central Bank raised its deposit rate to 4 percent, Christine Lagarde said."),
+        ("bank-2", Some("2023-09-08"), "Christine Lagarde said the European Central Bank lifted rates to 4 percent."),
+    ];
+
+    fn wire() -> Vec<Extraction> {
+        WIRE.iter()
+            .map(|&(id, day, text)| {
+                let report = Report::new(id, text);
+                let report = match day {
+                    Some(day) => report.with_published(day.parse().unwrap()),
+                    None => report,
+                };
+                extract(&report)
+            })
+            .collect()
+    }
+
+    fn ids(found: &[Extraction], groups: &[Vec<usize>]) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = groups
+            .iter()
+            .map(|g| {
+                let mut ids: Vec<String> = g.iter().map(|&i| found[i].report.clone()).collect();
+                ids.sort();
+                ids
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn expected() -> Vec<Vec<String>> {
+        let groups: &[&[&str]] = &[
+            &["bank-1", "bank-2"],
+            &["quake-1", "quake-2", "quake-3"],
+            &["quake-4", "quake-5"],
+        ];
+        groups
+            .iter()
+            .map(|g| g.iter().map(|s| s.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn groups_occasions_of_one_kind_apart() {
+        let found = wire();
+        let groups = group_events(&found, &EventConfig::default());
+        assert_eq!(ids(&found, &groups), expected());
+    }
+
+    #[test]
+    fn output_does_not_depend_on_input_order() {
+        let found = wire();
+        let config = EventConfig::default();
+        // Rotations and the reverse.
+        for shift in 0..found.len() {
+            for reverse in [false, true] {
+                let mut shuffled = found.clone();
+                shuffled.rotate_left(shift);
+                if reverse {
+                    shuffled.reverse();
+                }
+                let groups = group_events(&shuffled, &config);
+                assert_eq!(ids(&shuffled, &groups), expected(), "shift {shift}");
+            }
+        }
+    }
+
+    #[test]
+    fn date_window_keeps_occasions_apart() {
+        let text =
+            "Prime Minister Jane Doe met President John Roe in Oslo to sign the fisheries accord.";
+        let dated = |id: &str, day: Date| extract(&Report::new(id, text).with_published(day));
+        let found = [
+            dated("a", date(2023, 4, 16)),
+            dated("b", date(2023, 4, 17)),
+            dated("c", date(2024, 4, 16)),
+            extract(&Report::new("d", text)),
+        ];
+        let groups = group_events(&found, &EventConfig::default());
+        // d has no date: it may join either, but a and c never share a group.
+        assert!(groups.iter().all(|g| !(g.contains(&0) && g.contains(&2))));
+        assert!(groups.iter().any(|g| g.contains(&0) && g.contains(&1)));
+    }
+
+    const FLOODS: &str = "Floods hit the city of Valencia on Tuesday, forcing hundreds of residents from their homes.";
+
+    #[test]
+    fn edge_cases() {
+        let config = EventConfig::default();
+        let cases: &[(&[&str], usize)] = &[
+            (&[], 0),
+            (&[""], 1),
+            (&["", ""], 2),
+            (&["the of and", "the of and"], 2),
+            // Too short to hold a statement: nothing to compare.
+            (&["Floods hit Valencia.", "Floods hit Valencia."], 2),
+            (&[FLOODS, FLOODS], 1),
+        ];
+        for &(texts, want) in cases {
+            let found: Vec<Extraction> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| extract(&Report::new(format!("r{i}"), *t)))
+                .collect();
+            assert_eq!(group_events(&found, &config).len(), want, "{texts:?}");
+        }
+    }
+
+    #[test]
+    fn one_at_a_time_matches_the_batch_here() {
+        let found = wire();
+        let batch = group_events(&found, &EventConfig::default());
+        for order in [false, true] {
+            let mut index = EventIndex::default();
+            let mut steps: Vec<&Extraction> = found.iter().collect();
+            if order {
+                steps.reverse();
+            }
+            for e in steps {
+                index.insert(e);
+            }
+            let mut got: Vec<Vec<String>> = index.events().into_iter().map(|e| e.reports).collect();
+            got.sort();
+            assert_eq!(got, ids(&found, &batch));
+        }
+    }
+
+    #[test]
+    fn saved_state_resumes_and_partitions_merge() {
+        let found = wire();
+        // Every event has reports on both sides.
+        let (left, right): (Vec<_>, Vec<_>) = found
+            .iter()
+            .cloned()
+            .enumerate()
+            .partition(|(i, _)| i % 2 == 0);
+        let left: Vec<Extraction> = left.into_iter().map(|(_, e)| e).collect();
+        let right: Vec<Extraction> = right.into_iter().map(|(_, e)| e).collect();
+        let mut first = EventIndex::default();
+        first.insert_batch(&left);
+        let json = serde_json::to_string(&first).unwrap();
+        let mut resumed: EventIndex = serde_json::from_str(&json).unwrap();
+        assert_eq!(serde_json::to_string(&resumed).unwrap(), json);
+        assert_eq!(resumed.events(), first.events());
+        let mut second = EventIndex::default();
+        second.insert_batch(&right);
+        resumed.merge(second);
+        let mut got: Vec<Vec<String>> = resumed.events().into_iter().map(|e| e.reports).collect();
+        got.sort();
+        assert_eq!(got, expected());
+    }
+
+    #[test]
+    fn retire_returns_finished_events() {
+        let found = wire();
+        let mut index = EventIndex::default();
+        index.insert_batch(&found[..3]);
+        assert!(index.retire().is_empty());
+        // September news retires February's earthquake (and its undated
+        // report, which arrived when February was the newest date).
+        index.insert_batch(&found[3..]);
+        let retired = index.retire();
+        assert_eq!(retired.len(), 1);
+        assert_eq!(retired[0].reports, ["quake-1", "quake-2", "quake-3"]);
+        assert_eq!(retired[0].first, Some(date(2023, 2, 6)));
+        assert_eq!(index.len(), 4);
+        assert_eq!(index.footprint().events, 2);
+    }
+
+    /// A report made directly (no extraction): one statement naming its
+    /// event's made-up place, plus a line every report shares.
+    fn synthetic(id: usize, event: usize, day: Date) -> Extraction {
+        let text = format!(
+            "Officials in Place{event} reported damage near River{event} on Monday. \
+             The weather service issued the usual warnings for the region."
+        );
+        let mut e = extract(&Report::new(format!("r{id}"), ""));
+        e.published = Some(day);
+        e.statements = vec![crate::Statement {
+            span: crate::Span::new(0, text.len()),
+            text,
+        }];
+        e
+    }
+
+    #[test]
+    fn a_stream_that_retires_stays_bounded() {
+        let config = EventConfig {
+            df_horizon: 200,
+            ..EventConfig::default()
+        };
+        let mut index = EventIndex::new(config.clone());
+        let (per_day, days) = (12, 60);
+        let mut most = 0;
+        let mut retired = 0;
+        for d in 0..days {
+            let day = date(2024, 1, 1) + jiff::Span::new().days(d);
+            // Four events a day, three reports each.
+            for k in 0..per_day {
+                let id = d as usize * per_day + k;
+                index.insert(&synthetic(id, d as usize * 4 + k % 4, day));
+            }
+            retired += index
+                .retire()
+                .iter()
+                .map(|e| e.reports.len())
+                .sum::<usize>();
+            most = most.max(index.len());
+            assert!(index.footprint().known_terms <= 2 * 200 * 4);
+        }
+        // Live: the days kept before the newest, and the window an event
+        // may reach back from its newest report (early on, with few
+        // reports counted, every word looks rare and events run together).
+        let kept = (config.retain_days + config.window_days + 1) as usize;
+        assert!(most <= kept * per_day, "{most}");
+        assert_eq!(retired + index.len(), per_day * days as usize);
+        // Every event kept its three reports and nothing else.
+        assert!(index.events().iter().all(|e| e.reports.len() == 3));
+    }
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<EventIndex>();
+        check::<EventConfig>();
+        check::<IndexedEvent>();
+    }
+}

@@ -321,7 +321,20 @@ impl EventIndex {
             self.add_cluster(id, cluster);
             fresh.push(id);
         }
-        let forward = self.agglomerate(&fresh);
+        let mut forward = self.agglomerate(&fresh);
+        // Merged clusters meet again: their candidates were chosen while
+        // they were small, by their heaviest words, which may be the very
+        // words that differ between copies of one story.
+        for _ in 0..4 {
+            let mut live: Vec<u64> = fresh.iter().map(|&id| resolve(&forward, id)).collect();
+            live.sort_unstable();
+            live.dedup();
+            let more = self.agglomerate(&live);
+            if more.is_empty() {
+                break;
+            }
+            forward.extend(more);
+        }
         let mut out = vec![EventId(0); reports.len()];
         for (&i, &id) in order.iter().zip(&fresh) {
             out[i] = EventId(resolve(&forward, id));

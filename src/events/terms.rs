@@ -28,6 +28,11 @@ const NAME_WEIGHT: f32 = 2.0;
 /// close to plain term frequency until the corpus outgrows the prior.
 const PRIOR_DOCS: f64 = 20.0;
 
+/// Added to every inverse document frequency: when one story fills the
+/// corpus, every word is "common", and without a floor a one-word edit
+/// between copies would outweigh all they share.
+const IDF_FLOOR: f64 = 0.25;
+
 /// The weighted terms of a report before corpus weighting: stems of the
 /// content words of its headline, statements and quotes, and its numbers
 /// ("2016", "6.1"). Names (capitalised words after a sentence's first
@@ -265,7 +270,7 @@ impl TermStats {
     /// negative.
     fn idf(&self, t: Term) -> f64 {
         let df = f64::from(self.df.get(&t).copied().unwrap_or(0.0));
-        ((self.docs + PRIOR_DOCS) / (df + 1.0)).ln().max(0.0)
+        ((self.docs + PRIOR_DOCS) / (df + 1.0)).ln().max(0.0) + IDF_FLOOR
     }
 
     /// The unit vector of a bag: sublinear term frequency times inverse
@@ -374,7 +379,7 @@ mod tests {
         assert!(stats.docs <= 200.0);
         assert!(stats.len() <= 1 + 2 * 200);
         // The shared term stays common, a report's own term stays rare.
-        assert!(stats.idf(0) < 0.1);
+        assert!(stats.idf(0) < 0.1 + IDF_FLOOR);
         assert!(stats.idf(10_000) > 4.0);
     }
 

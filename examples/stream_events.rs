@@ -1,16 +1,14 @@
-//! Reports arriving one at a time: which event does each one join?
+//! Reports arriving one at a time through an [`EventIndex`]: which event
+//! does each one join, and which events are finished?
 //!
 //! Run: `cargo run --example stream_events`
 //!
-//! This regroups everything seen so far with [`corroborate::group_events`]
-//! after each arrival, reusing each report's extraction (extraction is per
-//! report and never redone). That is fine for a few thousand reports; an
-//! incremental event index for long streams is being added to the crate
-//! (`EventIndex`), and this example will move to it once it is released.
+//! The index keeps only events still within the date window; `retire`
+//! hands back the finished ones, so memory stays bounded on an endless
+//! stream. Its state is serde, so a stream can be split over machines and
+//! merged (`EventIndex::merge`).
 
-use std::collections::BTreeMap;
-
-use corroborate::{extract, group_events, EventConfig, Extraction};
+use corroborate::{extract, EventConfig, EventIndex};
 
 fn main() -> corroborate::Result<()> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
@@ -18,42 +16,30 @@ fn main() -> corroborate::Result<()> {
     // A wire feed delivers by publication time; undated reports come last.
     arrivals.sort_by_key(|r| (r.published.is_none(), r.published, r.id.clone()));
 
-    let config = EventConfig::default();
-    let mut seen: Vec<Extraction> = Vec::new();
+    let mut index = EventIndex::new(EventConfig::default());
     for report in &arrivals {
-        seen.push(extract(report));
-        let groups = group_events(&seen, &config);
-        let newest = seen.len() - 1;
-        let group = groups
-            .iter()
-            .find(|g| g.contains(&newest))
-            .expect("every report is in one group");
-        let others: Vec<&str> = group
-            .iter()
-            .filter(|&&i| i != newest)
-            .map(|&i| seen[i].report.as_str())
-            .collect();
+        let event = index.insert(&extract(report));
         let when = report
             .published
             .map_or("undated".to_string(), |d| d.to_string());
-        if others.is_empty() {
-            println!("{} ({when}): a new event", report.id);
-        } else {
-            println!("{} ({when}): joins {}", report.id, others.join(", "));
-        }
+        let members = index
+            .events()
+            .into_iter()
+            .find(|e| e.id == event)
+            .map(|e| e.reports)
+            .unwrap_or_default();
+        println!(
+            "{} ({when}) → event {} with {} report(s)",
+            report.id,
+            event.0,
+            members.len()
+        );
     }
-
-    // The final grouping, by event.
-    let mut events: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for group in group_events(&seen, &config) {
-        let ids: Vec<&str> = group.iter().map(|&i| seen[i].report.as_str()).collect();
-        let mut sorted = ids.clone();
-        sorted.sort_unstable();
-        events.insert(sorted[0].to_string(), sorted);
-    }
-    println!("{} events:", events.len());
-    for (first, ids) in events {
-        println!("  event-{first}: {}", ids.join(", "));
+    // On an endless stream, call `retire` now and then: events whose dates
+    // fell out of the window come back finished and are forgotten. (An
+    // undated report arriving after its event retired starts a new one.)
+    for event in index.events() {
+        println!("event {}: {:?}", event.id.0, event.reports);
     }
     Ok(())
 }

@@ -516,7 +516,8 @@ fn is_preposition(word: &str) -> bool {
 
 /// Capitalised words that open sentences or name times, not people.
 fn is_common_capital(word: &str) -> bool {
-    crate::text::tokens::is_stopword(word)
+    crate::text::tokens::is_weekday(word)
+        || crate::text::tokens::is_stopword(word)
         || matches!(
             word,
             "last"
@@ -533,13 +534,6 @@ fn is_common_capital(word: &str) -> bool {
                 | "today"
                 | "yesterday"
                 | "tomorrow"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
                 | "january"
                 | "february"
                 | "march"

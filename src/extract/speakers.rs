@@ -843,13 +843,6 @@ impl Context<'_> {
                     | "previously"
                     | "repeatedly"
                     | "on"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
                     | "yesterday"
                     | "today"
                     | "earlier"
@@ -880,7 +873,8 @@ impl Context<'_> {
                     | "went"
                     | "go"
                     | "goes"
-            ) || w.ends_with("ly") && w.len() > 4;
+            ) || crate::text::tokens::is_weekday(&w)
+                || w.ends_with("ly") && w.len() > 4;
             if !filler {
                 break;
             }

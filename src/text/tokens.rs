@@ -241,6 +241,14 @@ const STOPWORDS: &[&str] = &[
     "you", "your",
 ];
 
+/// A weekday name, lower case ("sunday").
+pub(crate) fn is_weekday(normalized: &str) -> bool {
+    matches!(
+        normalized,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Words that negate a statement.
 pub(crate) fn is_negation(normalized: &str) -> bool {
     matches!(

@@ -70,16 +70,15 @@ pub(crate) fn align_event(
 }
 
 fn sort_records(records: &mut [Record]) {
-    records.sort_by(|a, b| {
-        let key = |r: &Record| {
-            (
-                r.claim,
-                r.evidence.first().map(|e| (e.report.clone(), e.span)),
-                r.kind,
-            )
-        };
-        key(a).cmp(&key(b))
-    });
+    // Borrowed keys: no allocation per comparison.
+    fn key(r: &Record) -> (Claim, Option<(&str, Span)>, RecordKind) {
+        (
+            r.claim,
+            r.evidence.first().map(|e| (e.report.as_str(), e.span)),
+            r.kind,
+        )
+    }
+    records.sort_by(|a, b| key(a).cmp(&key(b)));
 }
 
 /// A quote of the event, addressed by (member, index).

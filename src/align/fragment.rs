@@ -51,16 +51,47 @@ pub(crate) struct Alignment {
     pub coverage: f64,
 }
 
-/// Finds the window of `long` that best matches `short`.
-pub(crate) fn align(short: &[Word], long: &[Word]) -> Option<Alignment> {
+/// Finds the window of `long` that best matches `short`; `None` when no
+/// window can score `floor` or more (checked first, from the words the two
+/// share, so most unrelated pairs cost one pass over each).
+pub(crate) fn align(short: &[Word], long: &[Word], floor: f64) -> Option<Alignment> {
     if short.is_empty() || long.is_empty() {
         return None;
     }
     let short_weight: f64 = short.iter().map(|w| w.weight).sum();
-    let mut want: HashMap<&str, (usize, f64)> = HashMap::default();
+    // Each distinct stem of `short` is a slot: how often it occurs and its
+    // weight. Every word of `long` gets its slot once, so the windows below
+    // index arrays instead of hashing strings.
+    let mut slot_of: HashMap<&str, u32> = HashMap::default();
+    let (mut wanted, mut weights): (Vec<usize>, Vec<f64>) = (Vec::new(), Vec::new());
     for w in short {
-        let e = want.entry(w.stem.as_str()).or_insert((0, w.weight));
-        e.0 += 1;
+        let next = wanted.len() as u32;
+        let slot = *slot_of.entry(w.stem.as_str()).or_insert(next) as usize;
+        if slot == wanted.len() {
+            wanted.push(0);
+            weights.push(w.weight);
+        }
+        wanted[slot] += 1;
+    }
+    const NONE: u32 = u32::MAX;
+    let slots: Vec<u32> = long
+        .iter()
+        .map(|w| slot_of.get(w.stem.as_str()).copied().unwrap_or(NONE))
+        .collect();
+    // Upper bound: every shared word matched in a window of just those.
+    let mut seen = vec![0usize; wanted.len()];
+    let mut reachable = 0.0;
+    for &s in slots.iter().filter(|&&s| s != NONE) {
+        let s = s as usize;
+        seen[s] += 1;
+        if seen[s] <= wanted[s] {
+            reachable += weights[s];
+        }
+    }
+    // (A word can weigh differently in the two quotes, "US" and "us": keep
+    // a margin.)
+    if floor > 0.0 && 2.0 * reachable / (short_weight + reachable) < 0.9 * floor {
+        return None;
     }
     let long_weight: f64 = long.iter().map(|w| w.weight).sum();
     let n = short.len();
@@ -68,35 +99,36 @@ pub(crate) fn align(short: &[Word], long: &[Word]) -> Option<Alignment> {
     let max_len = (n + n / 2 + 2).min(long.len());
     let mut best: Option<Alignment> = None;
     let mut ties: Vec<Alignment> = Vec::new();
+    let mut have = vec![0usize; wanted.len()];
     for len in min_len..=max_len {
-        let mut have: HashMap<&str, usize> = HashMap::default();
+        have.iter_mut().for_each(|h| *h = 0);
         let (mut matched, mut content, mut window_weight) = (0.0, 0.0, 0.0);
         for (i, w) in long.iter().enumerate() {
             // Add word i.
             window_weight += w.weight;
-            if let Some(&(count, weight)) = want.get(w.stem.as_str()) {
-                let h = have.entry(w.stem.as_str()).or_insert(0);
-                *h += 1;
-                if *h <= count {
-                    matched += weight;
-                    if weight >= 1.0 {
-                        content += weight;
+            if slots[i] != NONE {
+                let s = slots[i] as usize;
+                have[s] += 1;
+                if have[s] <= wanted[s] {
+                    matched += weights[s];
+                    if weights[s] >= 1.0 {
+                        content += weights[s];
                     }
                 }
             }
             // Drop word i - len.
             if i >= len {
-                let old = &long[i - len];
-                window_weight -= old.weight;
-                if let Some(&(count, weight)) = want.get(old.stem.as_str()) {
-                    let h = have.entry(old.stem.as_str()).or_insert(0);
-                    if *h <= count {
-                        matched -= weight;
-                        if weight >= 1.0 {
-                            content -= weight;
+                let old = i - len;
+                window_weight -= long[old].weight;
+                if slots[old] != NONE {
+                    let s = slots[old] as usize;
+                    if have[s] <= wanted[s] {
+                        matched -= weights[s];
+                        if weights[s] >= 1.0 {
+                            content -= weights[s];
                         }
                     }
-                    *h -= 1;
+                    have[s] -= 1;
                 }
             }
             if i + 1 >= len {
@@ -252,7 +284,7 @@ mod tests {
         ];
         let long_words = w(long);
         for (short, min_score, window) in cases {
-            let a = align(&w(short), &long_words).unwrap();
+            let a = align(&w(short), &long_words, 0.0).unwrap();
             assert!(a.score >= *min_score, "{short}: {a:?}");
             let span = Span::new(
                 long_words[a.window.0].span.start,
@@ -268,15 +300,22 @@ mod tests {
         let a = align(
             &w("another crucial area"),
             &w("This is, undoubtedly, another important area that strengthens"),
+            0.0,
         )
         .unwrap();
         assert!((0.6..0.9).contains(&a.score), "{a:?}");
         let unrelated = align(
             &w("unprecedentedly high level"),
             &w("We are working through the military departments"),
+            0.0,
         )
         .unwrap();
         assert!(unrelated.score < 0.2, "{unrelated:?}");
+        // With a floor, pairs that cannot reach it stop early.
+        let (short, long) = (w("unprecedentedly high level"), w("a level of trust"));
+        assert!(align(&short, &long, 0.6).is_none());
+        assert!(align(&short, &long, 0.0).is_some());
+        assert!(align(&w("level of trust"), &long, 0.6).is_some());
     }
 
     #[test]

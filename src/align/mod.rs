@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::extract::{Extraction, Quote, QuoteKind};
 use crate::record::{Claim, Evidence, Record, RecordKind};
 use crate::report::Report;
-use crate::similarity::Matcher;
+use crate::similarity::{Matcher, Prepared};
 use crate::span::Span;
 use fragment::{align, same_words, word_diff, Word};
 
@@ -183,6 +183,60 @@ fn blocked_pairs<'p>(
     counts.into_iter().collect()
 }
 
+/// Postings lists longer than this pair each entry only with the next
+/// [`WINDOW`] entries, so one stem common to a whole large event cannot make
+/// the candidates quadratic.
+const LONG_LIST: usize = 64;
+
+/// Candidate pairs `(a, b)`, `a < b`, of prepared statements: those sharing
+/// a stem of their [`Prepared::prefix`]es, each pair once. Every pair that
+/// can pass [`Prepared::may_match`] is among them, except where a list is
+/// longer than [`LONG_LIST`]. `O(Σ prefix lists × min(list, LONG_LIST))`.
+fn statement_candidates(prepared: &[&Prepared]) -> Vec<(usize, usize)> {
+    let prefixes: Vec<Vec<u64>> = prepared.iter().map(|p| p.prefix()).collect();
+    let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (v, prefix) in prefixes.iter().enumerate() {
+        for &id in prefix {
+            postings.entry(id).or_default().push(v);
+        }
+    }
+    // `seen[b] == a + 1` once (a, b) is a candidate: dedup without a set.
+    let mut seen = vec![0usize; prepared.len()];
+    let mut out = Vec::new();
+    for (a, prefix) in prefixes.iter().enumerate() {
+        for id in prefix {
+            let list = &postings[id];
+            // Lists are in ascending order; `a` is in its own lists.
+            let at = list.partition_point(|&x| x <= a);
+            let end = if list.len() > LONG_LIST {
+                (at + WINDOW).min(list.len())
+            } else {
+                list.len()
+            };
+            for &b in &list[at..end] {
+                if seen[b] != a + 1 {
+                    seen[b] = a + 1;
+                    out.push((a, b));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether two sorted lists have no element in common.
+fn disjoint(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
+}
+
 fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned) {
     let quotes: Vec<QuoteRef<'_>> = members
         .iter()
@@ -253,7 +307,7 @@ fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned)
         let wb: f64 = qb.words.iter().map(|w| w.weight).sum();
         let short_is_a = wa <= wb;
         let (short, long) = if short_is_a { (qa, qb) } else { (qb, qa) };
-        let Some(al) = align(&short.words, &long.words) else {
+        let Some(al) = align(&short.words, &long.words, config.quote_threshold) else {
             continue;
         };
         let short_content = short.words.iter().filter(|w| w.weight >= 1.0).count() as f64;
@@ -377,50 +431,31 @@ fn align_statements(
     out: &mut Aligned,
 ) -> Vec<StatementPair> {
     let mut refs: Vec<(usize, usize)> = Vec::new();
-    let mut stems_of: Vec<Vec<String>> = Vec::new();
+    let mut all: Vec<Prepared> = Vec::new();
     for (m, member) in members.iter().enumerate() {
         for (s, st) in member.found.statements.iter().enumerate() {
             refs.push((m, s));
-            stems_of.push(
-                fragment::words(&member.report.text, st.span)
-                    .into_iter()
-                    .map(|w| {
-                        if w.weight >= 1.0 {
-                            w.stem
-                        } else {
-                            format!("~{}", w.stem)
-                        }
-                    })
-                    .collect(),
-            );
+            all.push(matcher.prepare(&member.report.text, st.span));
         }
     }
-    let groups = variants(stems_of.iter());
-    let prepared: Vec<_> = groups
+    // Statements with the same stems in the same order are one variant.
+    let groups = variants(all.iter().map(Prepared::wording));
+    let prepared: Vec<&Prepared> = groups.iter().map(|g| &all[g[0]]).collect();
+    // The reports each variant occurs in, sorted.
+    let owners: Vec<Vec<usize>> = groups
         .iter()
         .map(|g| {
-            let (m, s) = refs[g[0]];
-            matcher.prepare(&members[m].report.text, members[m].found.statements[s].span)
+            let mut o: Vec<usize> = g.iter().map(|&i| refs[i].0).collect();
+            o.sort_unstable();
+            o.dedup();
+            o
         })
         .collect();
-    let members_of =
-        |v: usize| -> BTreeSet<usize> { groups[v].iter().map(|&i| refs[i].0).collect() };
-    let mut postings: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
-    for (v, g) in groups.iter().enumerate() {
-        let stems: BTreeSet<&String> = stems_of[g[0]]
-            .iter()
-            .filter(|s| !s.starts_with('~'))
-            .collect();
-        for s in stems {
-            postings.entry(s.clone()).or_default().push(v);
-        }
-    }
-    // Candidates sharing at least two content stems.
-    let mut scored: Vec<(f64, usize, usize)> = blocked_pairs(postings.values())
+    let mut scored: Vec<(f64, usize, usize)> = statement_candidates(&prepared)
         .into_iter()
-        .filter(|&(_, n)| n >= 2)
-        .filter(|&((a, b), _)| members_of(a).is_disjoint(&members_of(b)))
-        .map(|((a, b), _)| (matcher.score(&prepared[a], &prepared[b]), a, b))
+        .filter(|&(a, b)| disjoint(&owners[a], &owners[b]))
+        .filter(|&(a, b)| prepared[a].may_match(prepared[b]))
+        .map(|(a, b)| (matcher.score(prepared[a], prepared[b]), a, b))
         .filter(|&(s, _, _)| s >= config.statement_threshold)
         .collect();
     // Greedy one-to-one per pair of reports, best first.
@@ -430,7 +465,7 @@ fn align_statements(
     let mut pairs = Vec::new();
     let mut scores: HashMap<usize, (f64, usize)> = HashMap::new();
     for (score, a, b) in scored {
-        let (ma, mb) = (members_of(a), members_of(b));
+        let (ma, mb) = (&owners[a], &owners[b]);
         if mb.iter().any(|m| taken.contains(&(a, *m)))
             || ma.iter().any(|m| taken.contains(&(b, *m)))
         {

@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use super::prepare::Prepared;
+use super::prepare::{head, Prepared};
 
 /// Number of features (without the intercept).
 pub(crate) const N_FEATURES: usize = 19;
@@ -85,13 +85,7 @@ fn direction(p: &Prepared, other: &Prepared, (bigrams, trigrams): (usize, usize)
     let (mut common_units, mut content, mut content_shared) = (0usize, 0usize, 0usize);
     for (unit, word) in p.units.iter().zip(&p.words) {
         let exact = has(other, unit.id);
-        let hit = exact
-            || (!word.is_empty()
-                && other
-                    .units
-                    .iter()
-                    .zip(&other.words)
-                    .any(|(u, w)| !w.is_empty() && prefix_match(word, w) && !has(p, u.id)));
+        let hit = exact || (!word.is_empty() && prefix_hit(p, word, other));
         let weight = f64::from(unit.weight);
         if hit {
             shared += weight;
@@ -129,6 +123,22 @@ fn direction(p: &Prepared, other: &Prepared, (bigrams, trigrams): (usize, usize)
         extra_count: ((content - content_shared) as f64 / 10.0).min(1.0),
         gap_run: (longest as f64 / 10.0).min(1.0),
     }
+}
+
+/// Whether `other` has a word that begins `word` or that `word` begins,
+/// and whose stem `p` lacks (else it matched exactly elsewhere).
+fn prefix_hit(p: &Prepared, word: &str, other: &Prepared) -> bool {
+    let Some(key) = head(word) else {
+        return false;
+    };
+    let from = other.heads.partition_point(|&(k, _)| k < key);
+    other.heads[from..]
+        .iter()
+        .take_while(|&&(k, _)| k == key)
+        .any(|&(_, i)| {
+            let i = i as usize;
+            prefix_match(word, &other.words[i]) && !has(p, other.units[i].id)
+        })
 }
 
 /// Whether `p` has the stem `id`.

@@ -149,6 +149,7 @@
 //! linear in the corpus and keeps one entry per distinct stem.
 
 mod features;
+mod filter;
 mod prepare;
 mod weights;
 

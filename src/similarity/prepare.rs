@@ -38,6 +38,10 @@ pub(crate) struct Prepared {
     /// The normalised word of each unit, for matching by prefix ("Colo" /
     /// "Colorado"); empty for stopwords, numbers and words under 4 letters.
     pub(super) words: Vec<Box<str>>,
+    /// The first four bytes of each non-empty word with the word's index,
+    /// sorted: words in a prefix relation share them, so a lookup replaces
+    /// a scan of every word.
+    pub(super) heads: Vec<(u32, u32)>,
     /// Sum of the weights of the units.
     pub(super) weight: f64,
     /// The stem ids in text order, for the longest common subsequence and
@@ -61,6 +65,14 @@ pub(crate) struct Prepared {
     /// Hash of the whole normalised token sequence, punctuation included:
     /// equal for texts that differ only in case, spacing and typography.
     pub(super) exact: u64,
+}
+
+impl Prepared {
+    /// The stem ids in text order: equal for texts that differ only in
+    /// inflection, case, spacing and punctuation.
+    pub(crate) fn wording(&self) -> &[u64] {
+        &self.seq
+    }
 }
 
 /// The distinct stem ids of a text, for counting document frequencies; the
@@ -139,6 +151,13 @@ pub(super) fn analyse(text: &str, span: Span, weight: impl Fn(u64, bool) -> f32)
     units.dedup_by_key(|u| u.0.id);
     p.weight = units.iter().map(|u| f64::from(u.0.weight)).sum();
     (p.units, p.words) = units.into_iter().unzip();
+    p.heads = p
+        .words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| Some((head(w)?, u32::try_from(i).ok()?)))
+        .collect();
+    p.heads.sort_unstable();
     p.has_content = !content_seq.is_empty();
     p.content_bigrams = content_seq.windows(2).map(|w| mix(w[0], w[1])).collect();
     let chars: Vec<char> = joined.chars().collect();
@@ -154,6 +173,12 @@ pub(super) fn analyse(text: &str, span: Span, weight: impl Fn(u64, bool) -> f32)
     }
     p.exact = exact.finish();
     p
+}
+
+/// The first four bytes of a word as one key; `None` for shorter words.
+pub(super) fn head(word: &str) -> Option<u32> {
+    let b: [u8; 4] = word.as_bytes().get(..4)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
 }
 
 /// Distinct hashed character `n`-grams; a text shorter than `n` is one gram.

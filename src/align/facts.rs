@@ -449,7 +449,7 @@ impl FactContext {
             if raw.starts_with(char::is_uppercase) && !is_stopword(&word) {
                 let distance = t.span.start.abs_diff(fact.span.start);
                 if name.as_ref().is_none_or(|(d, _)| distance < *d) {
-                    name = Some((distance, word.clone()));
+                    name = Some((distance, word.clone().into_owned()));
                 }
             }
             if !is_stopword(&word) {

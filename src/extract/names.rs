@@ -194,7 +194,10 @@ impl Names {
 
     fn add_run(&mut self, text: &str, tokens: &[Token], start: usize, end: usize, sentence: usize) {
         let run = &tokens[start..end];
-        let words: Vec<String> = run.iter().map(|t| normalize(t.text(text))).collect();
+        let words: Vec<String> = run
+            .iter()
+            .map(|t| normalize(t.text(text)).into_owned())
+            .collect();
         // Drop sentence-opening function words and capitalised non-names.
         let mut from = 0;
         while from < run.len()
@@ -399,7 +402,7 @@ pub(crate) fn is_title_case(text: &str, tokens: &[Token]) -> bool {
             && (crate::text::tokens::is_stopword(&lower)
                 || crate::extract::speakers::is_reporting_verb(&lower)
                 || matches!(
-                    lower.as_str(),
+                    &*lower,
                     "could" | "may" | "might" | "must" | "can" | "gets" | "makes" | "wants"
                 ))
     });

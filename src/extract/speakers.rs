@@ -495,7 +495,7 @@ type Found = Option<(String, Span)>;
 
 impl Context<'_> {
     fn word(&self, t: &Token) -> String {
-        normalize(t.text(self.text))
+        normalize(t.text(self.text)).into_owned()
     }
 
     /// The text after `from` that an attribution may occupy: at most a few

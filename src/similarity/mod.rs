@@ -153,7 +153,7 @@ mod filter;
 mod prepare;
 mod weights;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::span::Span;
@@ -209,7 +209,7 @@ impl Matcher {
     /// `texts`, each text one document (for example every sentence of the
     /// reports at hand). An empty corpus gives [`Matcher::new`].
     pub fn from_corpus<'a>(texts: impl IntoIterator<Item = &'a str>) -> Matcher {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: HashMap<u64, u32> = HashMap::default();
         let mut docs = 0u32;
         for text in texts {
             docs = docs.saturating_add(1);

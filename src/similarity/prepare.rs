@@ -2,6 +2,8 @@
 //! [`super::features`] compares. Everything that allocates happens here,
 //! once per text.
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 use crate::text::tokens::{is_negation, is_stopword, normalize, stem, tokenize, TokenKind};
 
@@ -126,7 +128,7 @@ pub(super) fn analyse(text: &str, span: Span, weight: impl Fn(u64, bool) -> f32)
                 number: w.numeric,
             },
             if prefixable {
-                t.normalized.as_str().into()
+                (&*t.normalized).into()
             } else {
                 "".into()
             },
@@ -204,8 +206,8 @@ fn char_grams(chars: &[char], n: usize) -> Vec<u64> {
 
 /// What one token contributes: its normalised form (for the exact hash and
 /// the character n-grams) and, for words and numbers, a [`Word`].
-struct Tok {
-    normalized: String,
+struct Tok<'a> {
+    normalized: Cow<'a, str>,
     word: Option<Word>,
 }
 
@@ -279,13 +281,29 @@ fn for_each_token(text: &str, span: Span, mut f: impl FnMut(Tok)) {
                 negation: !negated && is_negation(base),
                 ..Word::plain(hash_str(b's', &stem(base)), !stop)
             };
+            // `base` is most often a prefix of the word: cut it there
+            // rather than copy it.
+            let cut = std::ptr::eq(base.as_ptr(), normalized.as_ptr()).then_some(base.len());
+            let other = if cut.is_none() {
+                base.to_string()
+            } else {
+                String::new()
+            };
+            let normalized = match (cut, normalized) {
+                (Some(cut), Cow::Borrowed(s)) => Cow::Borrowed(&s[..cut]),
+                (Some(cut), Cow::Owned(mut s)) => {
+                    s.truncate(cut);
+                    Cow::Owned(s)
+                }
+                (None, _) => Cow::Owned(other),
+            };
             f(Tok {
-                normalized: base.to_string(),
+                normalized,
                 word: Some(word),
             });
             if negated {
                 f(Tok {
-                    normalized: "not".to_string(),
+                    normalized: "not".into(),
                     word: Some(Word {
                         negation: true,
                         ..Word::plain(hash_str(b's', "not"), true)

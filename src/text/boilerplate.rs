@@ -34,23 +34,24 @@ pub(crate) fn classify(text: &str, lines: &[Span]) -> (Vec<BlockKind>, Option<Sp
     for (i, &span) in lines.iter().enumerate() {
         let line = span.text(text);
         let next = lines.get(i + 1).map(|s| s.text(text));
+        let words = word_count(line);
         let kind = if is_related_header(line) {
-            if word_count(line) <= 4 {
+            if words <= 4 {
                 related_from = Some(i);
             }
             BlockKind::Related
-        } else if is_byline(line) {
+        } else if is_byline(line, words) {
             BlockKind::Byline
-        } else if is_timestamp(line) {
+        } else if is_timestamp(line, words) {
             BlockKind::Timestamp
-        } else if is_banner(line) {
+        } else if is_banner(line, words) {
             BlockKind::Banner
         } else if is_caption(line, next) {
             BlockKind::Caption
-        } else if !seen_body && title.is_none() && is_headline(line) {
+        } else if !seen_body && title.is_none() && is_headline(line, words) {
             title = Some(span);
             BlockKind::Title
-        } else if is_subhead(line) {
+        } else if is_subhead(line, words) {
             BlockKind::Subhead
         } else {
             seen_body = true;
@@ -69,9 +70,14 @@ pub(crate) fn classify(text: &str, lines: &[Span]) -> (Vec<BlockKind>, Option<Sp
     (kinds, title)
 }
 
+/// Words in the line, counted up to [`MANY_WORDS`]: every test below
+/// asks about short lines, and a long paragraph need not be read through.
 fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+    line.split_whitespace().take(MANY_WORDS).count()
 }
+
+/// More words than any furniture line has.
+const MANY_WORDS: usize = 30;
 
 fn starts_with_ci(line: &str, prefix: &str) -> bool {
     line.len() >= prefix.len()
@@ -107,13 +113,12 @@ fn is_related_header(line: &str) -> bool {
     })
 }
 
-fn is_byline(line: &str) -> bool {
-    let words = word_count(line);
+fn is_byline(line: &str, words: usize) -> bool {
     (line.starts_with("By ") || line.starts_with("BY ")) && words <= 10 && !ends_sentence(line)
         || (line.starts_with("By ") && words <= 6)
 }
 
-fn is_timestamp(line: &str) -> bool {
+fn is_timestamp(line: &str, words: usize) -> bool {
     const HEADS: &[&str] = &[
         "posted",
         "updated",
@@ -123,7 +128,7 @@ fn is_timestamp(line: &str) -> bool {
         "last modified",
         "modified",
     ];
-    word_count(line) <= 16
+    words <= 16
         && HEADS.iter().any(|h| {
             starts_with_ci(line, h)
                 && line[h.len()..].trim_start().starts_with(|c: char| {
@@ -132,7 +137,7 @@ fn is_timestamp(line: &str) -> bool {
         })
 }
 
-fn is_banner(line: &str) -> bool {
+fn is_banner(line: &str, words: usize) -> bool {
     const HEADS: &[&str] = &[
         "support ",
         "contribute",
@@ -149,30 +154,35 @@ fn is_banner(line: &str) -> bool {
         "newsletter",
     ];
     let lower_start = |h: &&str| starts_with_ci(line, h);
-    word_count(line) <= 12
+    words <= 12
         && HEADS.iter().any(lower_start)
-        && (word_count(line) <= 6 || line.ends_with('!') || starts_with_ci(line, "this "))
+        && (words <= 6 || line.ends_with('!') || starts_with_ci(line, "this "))
 }
 
 /// Photo captions: a credit in the line, or a line the next line repeats
 /// (a caption cut short, then given whole).
 fn is_caption(line: &str, next: Option<&str>) -> bool {
-    const CREDITS: &[&str] = &[
-        "Pool Photo",
-        "AP Photo",
-        "Photo via",
-        "Photo by",
-        "Photo:",
-        "Photograph:",
-        "Getty Images",
-        "(R-L)",
-        "(L-R)",
-        "(left to right)",
-        "File photo",
-        "Image:",
-        "Credit:",
-    ];
-    if CREDITS.iter().any(|c| line.contains(c)) {
+    // One pass over the line for all the credits.
+    static CREDITS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new([
+                "Pool Photo",
+                "AP Photo",
+                "Photo via",
+                "Photo by",
+                "Photo:",
+                "Photograph:",
+                "Getty Images",
+                "(R-L)",
+                "(L-R)",
+                "(left to right)",
+                "File photo",
+                "Image:",
+                "Credit:",
+            ])
+            .ok()
+        });
+    if CREDITS.as_ref().is_some_and(|c| c.is_match(line)) {
         return true;
     }
     if let Some(next) = next {
@@ -191,14 +201,13 @@ fn is_caption(line: &str, next: Option<&str>) -> bool {
 }
 
 /// A headline: short, no closing full stop.
-fn is_headline(line: &str) -> bool {
-    let words = word_count(line);
+fn is_headline(line: &str, words: usize) -> bool {
     (2..=25).contains(&words) && !ends_sentence(line)
 }
 
 /// A sub-heading inside the story: a few words and no sentence end.
-fn is_subhead(line: &str) -> bool {
-    word_count(line) <= 6 && !ends_sentence(line)
+fn is_subhead(line: &str, words: usize) -> bool {
+    words <= 6 && !ends_sentence(line)
 }
 
 /// A dateline opening a paragraph, "MOSCOW (AP) — " or "(CNN) — ": returns

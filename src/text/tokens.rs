@@ -165,13 +165,17 @@ fn tokenize_ascii(piece: &str, base: usize) -> Vec<Token> {
 }
 
 /// Lower case with typographic apostrophes and dashes folded, for matching.
-pub(crate) fn normalize(word: &str) -> String {
+/// Borrows when the word is already in that form (most words of a text).
+pub(crate) fn normalize(word: &str) -> std::borrow::Cow<'_, str> {
     if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
+            return std::borrow::Cow::Borrowed(word);
+        }
         let mut out = word.to_ascii_lowercase();
         if out.contains('`') {
             out = out.replace('`', "'");
         }
-        return out;
+        return out.into();
     }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
@@ -181,7 +185,7 @@ pub(crate) fn normalize(word: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
+    out.into()
 }
 
 fn stemmer() -> &'static Stemmer {

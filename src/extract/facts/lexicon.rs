@@ -348,6 +348,10 @@ pub(crate) fn dollar_prefix(raw: &str) -> Option<&'static str> {
 
 /// ISO 4217 codes (and "RMB"), taking the raw token: upper case only.
 pub(crate) fn currency_code(raw: &str) -> Option<&'static str> {
+    // Called on every token: most are not three capitals.
+    if raw.len() != 3 || !raw.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     if raw == "RMB" {
         return Some("CNY");
     }

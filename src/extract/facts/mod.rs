@@ -146,7 +146,7 @@ struct Tok<'a> {
     kind: TokenKind,
     raw: &'a str,
     /// Normalised, a possessive "'s" dropped.
-    low: String,
+    low: std::borrow::Cow<'a, str>,
     /// Bytes of a possessive ending ("’s") at the end of `raw`.
     possessive: usize,
     /// White space before it (false when glued to the previous token).
@@ -329,7 +329,7 @@ impl<'a> Scanner<'a> {
     // ----- token helpers -------------------------------------------------
 
     fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.low.as_str())
+        self.toks.get(i).map_or("", |t| &*t.low)
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -386,7 +386,7 @@ impl<'a> Scanner<'a> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        let w = t.low.as_str();
+        let w = &*t.low;
         t.kind == TokenKind::Word
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '.' || c == '\'')
@@ -861,7 +861,7 @@ impl<'a> Scanner<'a> {
             {
                 return fallback;
             }
-            let w = tok.low.as_str();
+            let w = &*tok.low;
             let cap = self.capitalised(j);
             let plural = lexicon::is_plural_noun(w);
             // Participles modify; they do not head ("two killed").

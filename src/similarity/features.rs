@@ -64,7 +64,7 @@ pub(crate) fn features(a: &Prepared, b: &Prepared) -> [f64; N_FEATURES] {
         ngram_min,
         ngram_min * ngram_min,
         dice(&a.char3, &b.char3),
-        ratio(lcs(&a.seq, &b.seq) as f64, longer),
+        ratio(lcs_prepared(a, b) as f64, longer),
         ratio(shorter, longer),
         ((longer - shorter) / 20.0).min(1.0),
         ((la + lb) / 2.0 + 1.0).ln() / 4.0,
@@ -217,10 +217,84 @@ fn dice(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// Length of the longest common subsequence of two id sequences (the same
-/// whichever comes first), with one row of the table on the stack when the
-/// shorter sequence allows.
+/// whichever comes first). Bit-parallel when the shorter has at most 64
+/// ids (nearly every sentence); otherwise one row of the table on the
+/// stack when the shorter sequence allows.
+#[cfg(test)]
 fn lcs(a: &[u64], b: &[u64]) -> usize {
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if short.len() <= 64 {
+        lcs_bits(long, short)
+    } else {
+        lcs_table(long, short)
+    }
+}
+
+/// [`lcs`] of two prepared texts, with the bit masks prepared once.
+fn lcs_prepared(a: &Prepared, b: &Prepared) -> usize {
+    let (long, short) = if a.seq.len() >= b.seq.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if short.seq.len() <= 64 {
+        lcs_with_masks(&long.seq, &short.seq_masks, short.seq.len())
+    } else {
+        lcs_table(&long.seq, &short.seq)
+    }
+}
+
+/// Hyyrö's bit-vector LCS against a sequence of `len` (at most 64) ids
+/// given as `masks` (see [`seq_masks`]): bit `j` of `row` is 0 where the
+/// table's row steps up at column `j`, so the length is the count of zero
+/// bits. One lookup and a few word operations per id of `long`.
+fn lcs_with_masks(long: &[u64], masks: &[(u64, u64)], len: usize) -> usize {
+    let mut row = u64::MAX;
+    for &x in long {
+        let Ok(k) = masks.binary_search_by_key(&x, |m| m.0) else {
+            continue;
+        };
+        let matched = row & masks[k].1;
+        row = row.wrapping_add(matched) | (row & !masks[k].1);
+    }
+    let used = if len >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << len) - 1
+    };
+    (!row & used).count_ones() as usize
+}
+
+/// Each distinct id of `seq` (at most 64 ids long) with the bit mask of
+/// its positions, sorted by id; empty for longer sequences.
+pub(super) fn seq_masks(seq: &[u64]) -> Vec<(u64, u64)> {
+    if seq.len() > 64 {
+        return Vec::new();
+    }
+    let mut masks: Vec<(u64, u64)> = seq
+        .iter()
+        .enumerate()
+        .map(|(j, &id)| (id, 1u64 << j))
+        .collect();
+    masks.sort_unstable_by_key(|m| m.0);
+    masks.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 |= later.1;
+        }
+        same
+    });
+    masks
+}
+
+/// [`lcs_with_masks`] for a plain sequence.
+#[cfg(test)]
+fn lcs_bits(long: &[u64], short: &[u64]) -> usize {
+    lcs_with_masks(long, &seq_masks(short), short.len())
+}
+
+/// The dynamic-programming LCS on one row, for long sequences.
+fn lcs_table(long: &[u64], short: &[u64]) -> usize {
     let mut stack = [0u32; LCS_STACK + 1];
     let mut heap = Vec::new();
     let row: &mut [u32] = if short.len() <= LCS_STACK {
@@ -254,5 +328,31 @@ mod tests {
         let b: Vec<u64> = (0..300).filter(|x| x % 3 != 0).chain([7, 8]).collect();
         assert_eq!(lcs(&a, &b), 200);
         assert_eq!(lcs(&b, &a), 200);
+    }
+
+    #[test]
+    fn bit_parallel_lcs_equals_the_table() {
+        // Small alphabets make many repeats, the hard case for the masks.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |k: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % k
+        };
+        for round in 0..2000 {
+            let alphabet = 2 + round % 9;
+            let (la, lb) = (next(70) as usize, next(65) as usize);
+            let a: Vec<u64> = (0..la).map(|_| next(alphabet)).collect();
+            let b: Vec<u64> = (0..lb).map(|_| next(alphabet)).collect();
+            let (long, short) = if a.len() >= b.len() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
+            if short.len() <= 64 {
+                assert_eq!(lcs_bits(long, short), lcs_table(long, short), "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -49,6 +49,9 @@ pub(crate) struct Prepared {
     /// The stem ids in text order, for the longest common subsequence and
     /// the runs of unmatched words.
     pub(super) seq: Vec<u64>,
+    /// Bit masks of the positions of each stem id in `seq`, for the
+    /// bit-parallel longest common subsequence.
+    pub(super) seq_masks: Vec<(u64, u64)>,
     /// Distinct stem bigrams (all words), sorted.
     pub(super) bigrams: Vec<u64>,
     /// Distinct stem trigrams (all words), sorted.
@@ -174,6 +177,7 @@ pub(super) fn analyse(text: &str, span: Span, weight: impl Fn(u64, bool) -> f32)
         v.dedup();
     }
     p.exact = exact.finish();
+    p.seq_masks = super::features::seq_masks(&p.seq);
     p
 }
 

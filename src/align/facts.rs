@@ -7,6 +7,9 @@
 //!   $250,000") and another does not bound it the same way ("$250,000",
 //!   "about $250,000") and the words around agree, the slot is also a
 //!   qualifier discrepancy.
+//! - **Compatible times.** Two times that cover overlapping periods ("less
+//!   than a month after Xi's visit", "last month") and whose clauses speak
+//!   of the same thing are an agreement, with the periods in the note.
 //! - **Conflicts.** Two facts measure one quantity when they sit in
 //!   statements aligned as the same claim, or when the words around them
 //!   agree (weighted by how rare each word is in the event), each is the
@@ -35,6 +38,8 @@ const AMOUNT_AFFINITY: f64 = 0.2;
 /// one occurrence: times are many and their contexts alike, so more is
 /// asked of them.
 const TIME_AFFINITY: f64 = 0.35;
+/// Least context affinity for two overlapping times to agree.
+const COMPATIBLE_AFFINITY: f64 = 0.3;
 /// Least context affinity for a slot's differing hedges to be about one
 /// figure (the shared value already says much).
 const HEDGE_AFFINITY: f64 = 0.1;
@@ -436,7 +441,8 @@ pub(super) fn align_facts(
         })
         .collect();
     let weights = Rarity::of(&items);
-    slot_agreements(members, &items, &weights, out);
+    let slots = slot_agreements(members, &items, &weights, out);
+    compatible_times(members, &items, &weights, &slots, out);
     conflicts(members, &items, &weights, statement_pairs, out);
 }
 
@@ -543,6 +549,100 @@ fn slot_agreements(
         }
     }
     slot_of
+}
+
+/// Times in different slots whose periods overlap and whose clauses agree
+/// ("less than a month after Xi's visit to Moscow", "last month, Xi
+/// visited Moscow"): one occurrence dated at different precisions.
+fn compatible_times(
+    members: &[Member<'_>],
+    items: &[Item<'_>],
+    weights: &Rarity,
+    slots: &HashMap<usize, String>,
+    out: &mut Aligned,
+) {
+    let times: Vec<usize> = (0..items.len())
+        .filter(|&i| is_time(items[i].fact.kind) && period(items[i].fact).is_some())
+        .collect();
+    let mut postings: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for &i in &times {
+        for word in items[i].context.words.keys() {
+            postings.entry(word.as_str()).or_default().push(i);
+        }
+    }
+    let mut scored: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for ((a, b), _) in super::blocked_pairs(postings.values()) {
+        let (p, q) = (&items[a], &items[b]);
+        if p.member == q.member || slots.get(&a) == slots.get(&b) {
+            continue;
+        }
+        let score = weights.affinity(&p.context, &q.context);
+        if score >= COMPATIBLE_AFFINITY {
+            scored.insert((a, b), score);
+        }
+    }
+    let best = best_partners(items, scored.iter().map(|(&k, &s)| (k, s)));
+    for (&(a, b), &score) in &scored {
+        let (p, q) = (items[a].fact, items[b].fact);
+        let (Some(pa), Some(pb)) = (period(p), period(q)) else {
+            continue;
+        };
+        if !overlap(pa, pb) || !best.mutual(items, a, b, score) {
+            continue;
+        }
+        let show = |f: &Fact, (s, e): (Date, Date)| {
+            if s == e {
+                format!("“{}” ({s})", f.text)
+            } else {
+                format!("“{}” ({s} to {e})", f.text)
+            }
+        };
+        let mut ev = vec![
+            evidence(&members[items[a].member], p.span, None),
+            evidence(&members[items[b].member], q.span, None),
+        ];
+        ev.sort_by(|x, y| (&x.report, x.span).cmp(&(&y.report, y.span)));
+        out.agreements.push(Record {
+            claim: Claim::Fact,
+            kind: record_kind(p.kind),
+            speaker: None,
+            evidence: ev,
+            score: Some(round(score)),
+            diff: None,
+            note: Some(format!(
+                "compatible times: {} and {}",
+                show(p, pa),
+                show(q, pb)
+            )),
+        });
+    }
+}
+
+/// For each item and report, the best context affinity it has with any
+/// candidate fact of that report.
+struct BestPartners(HashMap<(usize, usize), f64>);
+
+impl BestPartners {
+    /// `a` and `b` (scoring `score`) are each other's best in the other's
+    /// report.
+    fn mutual(&self, items: &[Item<'_>], a: usize, b: usize, score: f64) -> bool {
+        let best = |i: usize, m: usize| self.0.get(&(i, m)).copied().unwrap_or(0.0);
+        score >= best(a, items[b].member) && score >= best(b, items[a].member)
+    }
+}
+
+fn best_partners(
+    items: &[Item<'_>],
+    scored: impl Iterator<Item = ((usize, usize), f64)>,
+) -> BestPartners {
+    let mut best: HashMap<(usize, usize), f64> = HashMap::new();
+    for ((a, b), score) in scored {
+        for (i, other) in [(a, b), (b, a)] {
+            let e = best.entry((i, items[other].member)).or_insert(score);
+            *e = e.max(score);
+        }
+    }
+    BestPartners(best)
 }
 
 /// Facts about one quantity with values that cannot both hold.
@@ -1126,6 +1226,30 @@ mod tests {
         );
         assert!(
             found.contains(&(false, RecordKind::Qualifier, pair)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_time_counted_from_the_story_agrees_with_a_calendar_month() {
+        let found = fact_records(&[
+            report(
+                "a",
+                "2023-04-16",
+                "Putin meets China’s defense minister.\n\nPutin met Li Shangfu in Moscow on Sunday, less than a month after Chinese leader Xi Jinping held a state visit to Moscow.",
+            ),
+            report(
+                "b",
+                "2023-04-16",
+                "Putin meets China’s defense minister.\n\nLast month, Chinese leader Xi Jinping held a state visit to Moscow to meet Putin.",
+            ),
+        ]);
+        assert!(
+            found.contains(&(
+                true,
+                RecordKind::RelativeTime,
+                vec!["less than a month after".into(), "Last month".into()]
+            )),
             "{found:?}"
         );
     }

@@ -18,8 +18,9 @@
 //!   Rounding ("$43,350" and "$43,000") and hedges ("more than 30" and
 //!   "35") are not conflicts; each report carrying the other's figure means
 //!   two quantities, not one. Times conflict when their periods do not
-//!   overlap; times counted from another event ("two days after the vote")
-//!   never conflict, their anchor being a guess.
+//!   overlap, unless one is after the other report was published (a later
+//!   occurrence, not a conflict); times counted from another event ("two
+//!   days after the vote") never conflict, their anchor being a guess.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -182,6 +183,22 @@ fn is_anaphoric(text: &str, fact: &Fact) -> bool {
         && number(fact).is_some_and(|n| n <= 10.0)
         && !fact.text.contains('-')
         && matches!(word.as_str(), "the" | "these" | "those" | "both" | "all")
+}
+
+/// A report cannot tell of what happened after it was published: when
+/// `fact`, in reports `of` and in the past for them, is set against `other`
+/// dated after their publication, `other` is a later occurrence ("met
+/// Sunday" in Monday's paper, "Thursday night's meeting" in Thursday's).
+fn news_since(members: &[Member<'_>], of: &BTreeSet<usize>, fact: &Fact, other: &Fact) -> bool {
+    let (Some((_, end)), Some((start, _))) = (period(fact), period(other)) else {
+        return false;
+    };
+    of.iter().any(|&m| {
+        members[m]
+            .found
+            .published
+            .is_some_and(|p| end <= p && start > p)
+    })
 }
 
 /// Two times conflict when the periods they name do not overlap. The same
@@ -789,7 +806,10 @@ fn conflicts(
                         // against start, end against end.
                         && ia.context.range == ib.context.range))
         } else if is_time(a.kind) {
-            times_conflict(a, b) && (aligned || (score >= TIME_AFFINITY && mutual(va, vb, score)))
+            times_conflict(a, b)
+                && !news_since(members, &ma, a, b)
+                && !news_since(members, &mb, b, a)
+                && (aligned || (score >= TIME_AFFINITY && mutual(va, vb, score)))
         } else {
             values_conflict(a, b)
                 && ((aligned && near_miss(a, b, ALIGNED_MISS))
@@ -1203,6 +1223,44 @@ mod tests {
             ),
         ]);
         assert!(found.iter().all(|(agrees, ..)| *agrees), "{found:?}");
+    }
+
+    #[test]
+    fn a_later_day_in_a_later_report_is_a_later_occurrence() {
+        let found = fact_records(&[
+            report(
+                "a",
+                "2012-12-10",
+                "Obama and Boehner meet on fiscal cliff.\n\nThe president and the speaker met Sunday at the White House to discuss the fiscal cliff.",
+            ),
+            report(
+                "b",
+                "2012-12-13",
+                "Obama and Boehner meet on fiscal cliff.\n\nThe president and the speaker met Thursday at the White House to discuss the fiscal cliff.",
+            ),
+        ]);
+        assert!(found.iter().all(|(agrees, ..)| *agrees), "{found:?}");
+        // The same two days in reports published after both are a conflict.
+        let found = fact_records(&[
+            report(
+                "a",
+                "2012-12-14",
+                "Obama and Boehner meet on fiscal cliff.\n\nThe president and the speaker met Sunday at the White House to discuss the fiscal cliff.",
+            ),
+            report(
+                "b",
+                "2012-12-14",
+                "Obama and Boehner meet on fiscal cliff.\n\nThe president and the speaker met Thursday at the White House to discuss the fiscal cliff.",
+            ),
+        ]);
+        assert!(
+            found.contains(&(
+                false,
+                RecordKind::Date,
+                vec!["Sunday".into(), "Thursday".into()]
+            )),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -47,7 +47,14 @@
 //!   "last/this/next week, month, year, weekend", "earlier this year",
 //!   "late last year", "last Friday", "next Tuesday", "last February", and
 //!   counted ones ("two weeks ago", "a month ago", "nearly two and half years
-//!   ago", "three days from now").
+//!   ago", "three days from now"). Times counted from the time of the
+//!   sentence: "less than a month after Xi's visit" and "two days before
+//!   the vote" date what follows them (the span ends with "after" or
+//!   "before"); "the month before", "the day after", "the previous week",
+//!   "the following month" date the sentence itself. Not when they measure
+//!   a stretch ("for three years before joining", "in the two weeks before
+//!   the vote": durations) or count from something named after them ("the
+//!   day before the vote": nothing).
 //! - **Durations**: "four-day trip" (the noun is in the span and is the
 //!   `unit`), "two days of talks", "for three years", "an hour and a half",
 //!   "less than a month", "a quarter of a century" (25 years). Rates ("twice
@@ -93,6 +100,11 @@
 //! - Counted relative times shift the publication date; a fraction of a
 //!   month or year is counted in days ("two and half years ago" is 30
 //!   months back).
+//! - Times counted from the time of the sentence ("a week after", "the
+//!   month before") shift the last time named earlier in the sentence, else
+//!   the publication date; after a bare year ("In 1990, two years after the
+//!   war") they stay unresolved. "the month before" is the first day of the
+//!   previous month, like "last month".
 //! - Ambiguous numeric dates ("05/06/2024") and impossible ones
 //!   ("Feb. 30") are still dates, with no resolution.
 //!
@@ -108,6 +120,8 @@ mod calendar;
 mod lexicon;
 #[cfg(test)]
 mod tests;
+
+use std::cell::Cell;
 
 use jiff::civil::Date;
 
@@ -233,6 +247,21 @@ struct Scanner<'a> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
     published: Option<Date>,
+    /// What "a month after" and "the day before" count from: the last
+    /// time named earlier in the sentence, else the publication date.
+    anchor: Cell<Anchor>,
+}
+
+/// The time an anchored expression counts from.
+#[derive(Debug, Clone, Copy)]
+enum Anchor {
+    /// Nothing named yet: the publication date.
+    Published,
+    /// A resolved time named earlier in the sentence.
+    Date(Date),
+    /// A time that could not be resolved ("in 1990, two years after"):
+    /// counting from the publication date would be wrong.
+    Unknown,
 }
 
 impl<'a> Scanner<'a> {
@@ -263,6 +292,28 @@ impl<'a> Scanner<'a> {
             text,
             toks,
             published,
+            anchor: Cell::new(Anchor::Published),
+        }
+    }
+
+    /// The date anchored expressions count from.
+    fn anchor_date(&self) -> Option<Date> {
+        match self.anchor.get() {
+            Anchor::Published => self.published,
+            Anchor::Date(d) => Some(d),
+            Anchor::Unknown => None,
+        }
+    }
+
+    /// A time fact was found: later anchored expressions count from it.
+    fn note_anchor(&self, fact: &Fact) {
+        match fact.kind {
+            FactKind::Date | FactKind::Weekday | FactKind::RelativeTime => {
+                self.anchor
+                    .set(fact.resolved.map_or(Anchor::Unknown, Anchor::Date));
+            }
+            FactKind::Year => self.anchor.set(Anchor::Unknown),
+            _ => {}
         }
     }
 
@@ -273,7 +324,10 @@ impl<'a> Scanner<'a> {
                 if let Some(Step::Hit(hit)) = self.core(j, true) {
                     if hit.numeric && hit.end > j {
                         let end = hit.end;
-                        out.extend(self.fact(Hit { start: i, ..hit }, Some(qualifier)));
+                        if let Some(fact) = self.fact(Hit { start: i, ..hit }, Some(qualifier)) {
+                            self.note_anchor(&fact);
+                            out.push(fact);
+                        }
                         i = end;
                         continue;
                     }
@@ -282,7 +336,10 @@ impl<'a> Scanner<'a> {
             match self.core(i, false) {
                 Some(Step::Hit(hit)) => {
                     let end = hit.end.max(i + 1);
-                    out.extend(self.fact(hit, None));
+                    if let Some(fact) = self.fact(hit, None) {
+                        self.note_anchor(&fact);
+                        out.push(fact);
+                    }
                     i = end;
                 }
                 Some(Step::Skip(end)) => i = end.max(i + 1),
@@ -646,6 +703,10 @@ impl<'a> Scanner<'a> {
         if form == MonthForm::Abbrev && self.raw(end) == "." && self.glued(end) {
             end += 1;
         }
+        // "the 19 Sept. 11 hijackers": the month has its own day.
+        if self.year_number(end).is_none() && self.day_number(end).is_some() {
+            return None;
+        }
         let at = if self.raw(end) == "," { end + 1 } else { end };
         let (year, end) = match self.year_number(at) {
             Some(y) => (Some(y), at + 1),
@@ -657,6 +718,9 @@ impl<'a> Scanner<'a> {
     // ----- relative times and weekdays -----------------------------------
 
     fn relative(&self, i: usize) -> Option<Step> {
+        if let Some(step) = self.anchored_unit(i) {
+            return Some(step);
+        }
         let p = self.published;
         let rel = |end: usize, resolved: Option<Date>| {
             Some(Step::Hit(Hit {
@@ -1523,6 +1587,19 @@ impl<'a> Scanner<'a> {
             ("ago", _) => return relative(-1, end + 1),
             ("from", "now") => return relative(1, end + 2),
             ("hence", _) => return relative(1, end + 1),
+            // "less than a month after Xi's visit": the visit was that
+            // long before the time the sentence is about.
+            ("after" | "before", _) if self.anchorable(num.start, end) => {
+                let sign = if self.low(end) == "after" { -1 } else { 1 };
+                return Step::Hit(Hit {
+                    value: value.clone(),
+                    resolved: self
+                        .anchor_date()
+                        .and_then(|a| calendar::shift(a, amount, unit, sign)),
+                    numeric: true,
+                    ..Hit::new(num.start, end + 1, FactKind::RelativeTime)
+                });
+            }
             ("old", _)
                 if matches!(
                     unit,
@@ -1550,6 +1627,62 @@ impl<'a> Scanner<'a> {
             numeric: true,
             ..Hit::new(num.start, end, FactKind::Duration)
         })
+    }
+
+    /// "two days after" at `start..=after` dates what follows ("two days
+    /// after the vote") from the time of the sentence, unless it measures a
+    /// stretch ("for three years before joining", "in the two weeks
+    /// before the vote") or nothing follows.
+    fn anchorable(&self, start: usize, after: usize) -> bool {
+        let complement = self.is_word(after + 1) || self.is_num(after + 1);
+        complement
+            && !matches!(
+                self.before(start),
+                "for"
+                    | "the"
+                    | "in"
+                    | "within"
+                    | "over"
+                    | "during"
+                    | "of"
+                    | "these"
+                    | "those"
+                    | "last"
+                    | "next"
+                    | "past"
+                    | "first"
+                    | "final"
+            )
+    }
+
+    /// "the month before", "the day after", "the previous week": a
+    /// calendar unit next to the time of the sentence. With something after
+    /// it ("the day before the vote") it counts from that instead, which is
+    /// unknown here.
+    fn anchored_unit(&self, i: usize) -> Option<Step> {
+        if self.low(i) != "the" {
+            return None;
+        }
+        let (unit, offset, end) = match (self.low(i + 1), self.low(i + 2)) {
+            ("previous" | "prior" | "preceding", u) => (u, -1, i + 3),
+            ("following", u) => (u, 1, i + 3),
+            (u, "before") if !self.is_word(i + 3) && !self.is_num(i + 3) => (u, -1, i + 3),
+            (u, "after") if !self.is_word(i + 3) && !self.is_num(i + 3) => (u, 1, i + 3),
+            _ => return None,
+        };
+        let anchor = self.anchor_date();
+        let resolved = match unit {
+            "day" => anchor.and_then(|a| calendar::add_days(a, offset)),
+            "week" => anchor.and_then(|a| calendar::week_start(a, offset)),
+            "month" => anchor.and_then(|a| calendar::month_start(a, offset)),
+            "year" => anchor.and_then(|a| calendar::year_start(a, offset)),
+            _ => return None,
+        };
+        Some(Step::Hit(Hit {
+            resolved,
+            trim_possessive: true,
+            ..Hit::new(i, end, FactKind::RelativeTime)
+        }))
     }
 
     /// "four-day trip", "three-day state visit", "71-year-old",

@@ -142,7 +142,6 @@ const CASES: &[Case] = &[
     ("Xi held a three-day state visit to Moscow.", "three-day state visit", K::Duration, V::D(3.0, "day"), "", None, "visit"),
     ("During two days of talks, they agreed.", "two days of talks", K::Duration, V::D(2.0, "day"), "", None, "talks"),
     ("He served for three years.", "three years", K::Duration, V::D(3.0, "year"), "", None, ""),
-    ("They met less than a month after the visit.", "less than a month", K::Duration, V::D(1.0, "month"), "", Some(Q::LessThan), ""),
     ("The war has lasted two decades.", "two decades", K::Duration, V::D(20.0, "year"), "", None, ""),
     ("The talks lasted an hour and a half.", "an hour and a half", K::Duration, V::D(1.5, "hour"), "", None, ""),
     ("The siege lasted 48 hours.", "48 hours", K::Duration, V::D(48.0, "hour"), "", None, ""),
@@ -191,6 +190,22 @@ const CASES: &[Case] = &[
     ("Voters go to the polls this Friday.", "this Friday", K::RelativeTime, V::None, "2024-08-23", None, ""),
     ("Fighting eased this weekend.", "this weekend", K::RelativeTime, V::None, "2024-08-24", None, ""),
     ("Talks resume next January.", "next January", K::RelativeTime, V::None, "2025-01-01", None, ""),
+    // Relative times counted from the time of the sentence: what follows
+    // "after" or "before" is dated from the publication date or from a time
+    // named earlier in the sentence.
+    ("They met less than a month after the visit.", "less than a month after", K::RelativeTime, V::D(1.0, "month"), "2024-07-21", Some(Q::LessThan), ""),
+    ("The vote came two days after the storm.", "two days after", K::RelativeTime, V::D(2.0, "day"), "2024-08-19", None, ""),
+    ("Talks resumed on Monday, two days after the vote.", "two days after", K::RelativeTime, V::D(2.0, "day"), "2024-08-17", None, ""),
+    ("They met on Aug. 1, a week before the summit.", "a week before", K::RelativeTime, V::D(1.0, "week"), "2024-08-08", None, ""),
+    ("He spoke about a year after the war began.", "about a year after", K::RelativeTime, V::D(1.0, "year"), "2023-08-21", Some(Q::About), ""),
+    ("The vote is set three weeks before the election.", "three weeks before", K::RelativeTime, V::D(3.0, "week"), "2024-09-11", None, ""),
+    ("Xi visited Moscow the month before.", "the month before", K::RelativeTime, V::None, "2024-07-01", None, ""),
+    ("Xi had visited the month before, officials said.", "the month before", K::RelativeTime, V::None, "2024-07-01", None, ""),
+    ("The minister resigned the previous week.", "the previous week", K::RelativeTime, V::None, "2024-08-12", None, ""),
+    ("Talks resumed the day after.", "the day after", K::RelativeTime, V::None, "2024-08-22", None, ""),
+    ("Markets recovered the following month.", "the following month", K::RelativeTime, V::None, "2024-09-01", None, ""),
+    ("The law passed the year before.", "the year before", K::RelativeTime, V::None, "2023-01-01", None, ""),
+    ("In 1990, two years after the war, it changed.", "two years after", K::RelativeTime, V::D(2.0, "year"), "", None, ""),
     // Weekdays.
     ("Putin met Li Qiang Wednesday.", "Wednesday", K::Weekday, V::None, "2024-08-21", None, ""),
     ("The ministry said Monday that talks failed.", "Monday", K::Weekday, V::None, "2024-08-19", None, ""),
@@ -226,6 +241,7 @@ const CASES: &[Case] = &[
     ("The festival ran Aug. 21-23.", "Aug. 21-23", K::Date, V::None, "2024-08-21", None, ""),
     ("Troops left in December 2021.", "December 2021", K::Date, V::None, "2021-12-01", None, ""),
     ("The accord dates from Sept. 5, 1996.", "Sept. 5, 1996", K::Date, V::None, "1996-09-05", None, ""),
+    ("Fifteen of the 19 Sept. 11 hijackers were Saudi.", "Sept. 11", K::Date, V::None, "2024-09-11", None, ""),
     ("The vote was held on 3 Nov 2020.", "3 Nov 2020", K::Date, V::None, "2020-11-03", None, ""),
     ("It was 2023-02-29 on the form.", "2023-02-29", K::Date, V::None, "", None, ""),
     // Years.
@@ -387,6 +403,25 @@ fn not_that_kind() {
         kinds("More than 2023 people signed."),
         [("More than 2023 people".to_string(), K::Count)]
     );
+    // A stretch of time before something is a duration, not a date.
+    assert_eq!(
+        kinds("He worked there for three years before joining the firm."),
+        [("three years".to_string(), K::Duration)]
+    );
+    assert_eq!(
+        kinds("In the two weeks before the vote, prices rose."),
+        [("two weeks".to_string(), K::Duration)]
+    );
+    // With something after it, "the day before" counts from that.
+    assert!(kinds("The day before the vote, he left.").is_empty());
+    // A day of the month belongs to the month after it.
+    assert_eq!(
+        kinds("Fifteen of the 19 Sept. 11 hijackers were Saudi."),
+        [
+            ("19".to_string(), K::Number),
+            ("Sept. 11".to_string(), K::Date)
+        ]
+    );
     // Four digits are a year, not a number.
     assert!(kinds("Since 2014 the two sides have talked.").contains(&("2014".to_string(), K::Year)));
 }
@@ -526,9 +561,9 @@ fn seed_reports() {
     );
     assert!(has(
         &f,
-        "less than a month",
-        K::Duration,
-        None,
+        "less than a month after",
+        K::RelativeTime,
+        Some("2023-03-16"),
         Some(Q::LessThan)
     ));
     assert!(has(&f, "three-day state visit", K::Duration, None, None));

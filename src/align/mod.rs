@@ -188,11 +188,16 @@ fn blocked_pairs<'p>(
 /// the candidates quadratic.
 const LONG_LIST: usize = 64;
 
-/// Candidate pairs `(a, b)`, `a < b`, of prepared statements: those sharing
-/// a stem of their [`Prepared::prefix`]es, each pair once. Every pair that
-/// can pass [`Prepared::may_match`] is among them, except where a list is
-/// longer than [`LONG_LIST`]. `O(Σ prefix lists × min(list, LONG_LIST))`.
-fn statement_candidates(prepared: &[&Prepared]) -> Vec<(usize, usize)> {
+/// Candidate pairs `(a, b)`, `a < b`, of prepared statements that `keep`
+/// accepts: those sharing a stem of their [`Prepared::prefix`]es, each
+/// pair offered once. Every pair that can pass [`Prepared::may_match`] is
+/// among them, except where a list is longer than [`LONG_LIST`].
+/// `O(Σ prefix lists × min(list, LONG_LIST))`, and only kept pairs are
+/// stored.
+fn statement_candidates(
+    prepared: &[&Prepared],
+    mut keep: impl FnMut(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
     let prefixes: Vec<Vec<u64>> = prepared.iter().map(|p| p.prefix()).collect();
     let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (v, prefix) in prefixes.iter().enumerate() {
@@ -200,7 +205,7 @@ fn statement_candidates(prepared: &[&Prepared]) -> Vec<(usize, usize)> {
             postings.entry(id).or_default().push(v);
         }
     }
-    // `seen[b] == a + 1` once (a, b) is a candidate: dedup without a set.
+    // `seen[b] == a + 1` once (a, b) was offered: dedup without a set.
     let mut seen = vec![0usize; prepared.len()];
     let mut out = Vec::new();
     for (a, prefix) in prefixes.iter().enumerate() {
@@ -216,7 +221,9 @@ fn statement_candidates(prepared: &[&Prepared]) -> Vec<(usize, usize)> {
             for &b in &list[at..end] {
                 if seen[b] != a + 1 {
                     seen[b] = a + 1;
-                    out.push((a, b));
+                    if keep(a, b) {
+                        out.push((a, b));
+                    }
                 }
             }
         }
@@ -451,13 +458,13 @@ fn align_statements(
             o
         })
         .collect();
-    let mut scored: Vec<(f64, usize, usize)> = statement_candidates(&prepared)
-        .into_iter()
-        .filter(|&(a, b)| disjoint(&owners[a], &owners[b]))
-        .filter(|&(a, b)| prepared[a].may_match(prepared[b]))
-        .map(|(a, b)| (matcher.score(prepared[a], prepared[b]), a, b))
-        .filter(|&(s, _, _)| s >= config.statement_threshold)
-        .collect();
+    let mut scored: Vec<(f64, usize, usize)> = statement_candidates(&prepared, |a, b| {
+        disjoint(&owners[a], &owners[b]) && prepared[a].may_match(prepared[b])
+    })
+    .into_iter()
+    .map(|(a, b)| (matcher.score(prepared[a], prepared[b]), a, b))
+    .filter(|&(s, _, _)| s >= config.statement_threshold)
+    .collect();
     // Greedy one-to-one per pair of reports, best first.
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new(); // (variant, other member)

@@ -209,15 +209,27 @@ impl Matcher {
     /// `texts`, each text one document (for example every sentence of the
     /// reports at hand). An empty corpus gives [`Matcher::new`].
     pub fn from_corpus<'a>(texts: impl IntoIterator<Item = &'a str>) -> Matcher {
-        let mut df: HashMap<u64, u32> = HashMap::default();
-        let mut docs = 0u32;
-        for text in texts {
-            docs = docs.saturating_add(1);
-            for id in prepare::stem_ids(text) {
-                let n = df.entry(id).or_insert(0);
-                *n = n.saturating_add(1);
-            }
-        }
+        use rayon::prelude::*;
+        let texts: Vec<&str> = texts.into_iter().collect();
+        let docs = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+        // Counted in parallel chunks and summed: the same counts in any order.
+        let df = texts
+            .par_iter()
+            .fold(HashMap::<u64, u32>::default, |mut df, text| {
+                for id in prepare::stem_ids(text) {
+                    let n = df.entry(id).or_insert(0);
+                    *n = n.saturating_add(1);
+                }
+                df
+            })
+            .reduce(HashMap::default, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (id, n) in small {
+                    let e = big.entry(id).or_insert(0);
+                    *e = e.saturating_add(n);
+                }
+                big
+            });
         if docs == 0 {
             return Matcher::new();
         }

@@ -91,7 +91,7 @@ impl Report {
             published,
             ..Report::new(id.clone(), text)
         };
-        if report.text[report.body_start()..].trim().is_empty() {
+        if is_blank(&report.text[report.body_start()..]) {
             return Err(Error::Empty { origin: id });
         }
         Ok(report)
@@ -105,6 +105,14 @@ impl Report {
             _ => 0,
         }
     }
+}
+
+/// No visible text: whitespace, and the invisible marks an editor or a
+/// wrong encoding leaves behind (a byte-order mark, zero-width spaces).
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}')
+    })
 }
 
 enum DateLine<'a> {
@@ -168,7 +176,7 @@ struct JsonReport {
 
 impl JsonReport {
     fn into_report(self, origin: &str, fallback_id: String) -> Result<Report> {
-        if self.text.trim().is_empty() {
+        if is_blank(&self.text) {
             return Err(Error::Empty {
                 origin: origin.to_string(),
             });
@@ -286,16 +294,32 @@ fn kind_of(path: &Path) -> Option<FileKind> {
 }
 
 /// Reads one file into `(origin, report)` pairs.
+///
+/// A plain-text file over [`LoadOptions::max_report_bytes`] is refused
+/// before it is read, so an oversized file costs no memory.
 pub fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<(String, Report)>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let kind = kind_of(path).unwrap_or(FileKind::Text);
+    if kind == FileKind::Text {
+        // The length from metadata may be stale or absent (a pipe); the
+        // check after reading still holds.
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > options.max_report_bytes as u64 {
+            return Err(Error::TooLarge {
+                origin: path.display().to_string(),
+                size: usize::try_from(size).unwrap_or(usize::MAX),
+                limit: options.max_report_bytes,
+            });
+        }
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let kind = kind_of(path).unwrap_or(FileKind::Text);
     parse_bytes(
         &path.display().to_string(),
         &stem,
@@ -322,9 +346,19 @@ pub fn parse_bytes(
     bytes: Vec<u8>,
     options: &LoadOptions,
 ) -> Result<Vec<(String, Report)>> {
-    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        origin: origin.to_string(),
-        offset: e.utf8_error().valid_up_to(),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        // In JSONL the line is what a reader looks for.
+        let origin = if format == "jsonl" {
+            let line = 1 + e.as_bytes()[..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            format!("{origin}:{line}")
+        } else {
+            origin.to_string()
+        };
+        Error::NotUtf8 { origin, offset }
     })?;
     let check_size = |origin: &str, text: &str| {
         if text.len() > options.max_report_bytes {
@@ -339,26 +373,35 @@ pub fn parse_bytes(
     };
     match format {
         "json" => {
-            let value: JsonInput =
-                serde_json::from_str(&text).map_err(|e| json_error(origin, 0, &e))?;
-            let items = match value {
-                JsonInput::One(one) => vec![(stem.to_string(), one)],
-                JsonInput::Many(many) => many
-                    .into_iter()
+            let json = without_bom(&text);
+            let error = |e| json_error(origin, 0, &e);
+            // Parsed as what it looks like, so that serde's error says
+            // where and what (an untagged enum would only say "no match").
+            // Errors in an array name the report by its place in it.
+            let items = if !json.trim_start().starts_with('[') {
+                let one: JsonReport = serde_json::from_str(json).map_err(error)?;
+                vec![(stem.to_string(), origin.to_string(), one)]
+            } else {
+                let many: Vec<JsonReport> = serde_json::from_str(json).map_err(error)?;
+                many.into_iter()
                     .enumerate()
-                    .map(|(i, r)| (format!("{stem}_{}", i + 1), r))
-                    .collect(),
+                    .map(|(i, r)| {
+                        let n = i + 1;
+                        (format!("{stem}_{n}"), format!("{origin} (report {n})"), r)
+                    })
+                    .collect()
             };
             let mut out = Vec::with_capacity(items.len());
-            for (fallback, item) in items {
-                check_size(origin, &item.text)?;
-                out.push((origin.to_string(), item.into_report(origin, fallback)?));
+            for (fallback, item_origin, item) in items {
+                check_size(&item_origin, &item.text)?;
+                let report = item.into_report(&item_origin, fallback)?;
+                out.push((origin.to_string(), report));
             }
             Ok(out)
         }
         "jsonl" => {
             let mut out = Vec::new();
-            for (i, line) in text.lines().enumerate() {
+            for (i, line) in without_bom(&text).lines().enumerate() {
                 if line.trim().is_empty() {
                     continue;
                 }
@@ -388,11 +431,10 @@ pub fn parse_bytes(
     }
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum JsonInput {
-    One(JsonReport),
-    Many(Vec<JsonReport>),
+/// JSON text without the byte-order mark some editors write: JSON
+/// offsets count the bytes of `text` fields, so nothing shifts.
+fn without_bom(json: &str) -> &str {
+    json.strip_prefix('\u{feff}').unwrap_or(json)
 }
 
 fn json_error(origin: &str, line_offset: usize, e: &serde_json::Error) -> Error {
@@ -444,6 +486,12 @@ mod tests {
             ),
             ("txt", " date 2024-08-21 \n  \n", "in.x: empty report"),
             ("txt", "", "in.x: empty report"),
+            ("txt", "\u{feff}\u{200b} \n", "in.x: empty report"),
+            (
+                "json",
+                "{\"id\": \"a\", \"text\": \"\\ufeff\"}",
+                "in.x: empty report",
+            ),
             (
                 "json",
                 "{\"id\": \"a\", \"text\": ",
@@ -512,6 +560,54 @@ mod tests {
     }
 
     #[test]
+    fn not_utf8_in_jsonl_names_the_line() {
+        let bytes = b"{\"text\": \"A.\"}\n\n{\"text\": \"caf\xe9\"}\n".to_vec();
+        let err = parse_bytes("f.jsonl", "f", "jsonl", bytes, &LoadOptions::default());
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            "f.jsonl:3: not valid UTF-8 (first invalid byte at offset 29)"
+        );
+    }
+
+    #[test]
+    fn json_errors_say_what_and_where() {
+        let err = parse("json", "{}").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "in.x: invalid JSON at line 1, column 2: missing field `text`"
+        );
+        let err = parse("json", "[{\"text\": \"A.\"},\n {\"txt\": \"B.\"}]")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("in.x: invalid JSON at line 2, column 7: unknown field `txt`"),
+            "{err}"
+        );
+        // A byte-order mark before the JSON is not an error.
+        assert_eq!(
+            parse("json", "\u{feff}{\"text\": \"A.\"}").unwrap().len(),
+            1
+        );
+        assert_eq!(
+            parse("jsonl", "\u{feff}{\"text\": \"A.\"}\n")
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn errors_in_a_json_array_name_the_report() {
+        let err = parse("json", r#"[{"text": "A."}, {"text": " "}]"#).unwrap_err();
+        assert_eq!(err.to_string(), "in.x (report 2): empty report (no text)");
+        let err = parse("json", r#"[{"text": "A.", "published": "soon"}]"#).unwrap_err();
+        assert!(
+            err.to_string().starts_with("in.x (report 1): invalid date"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn size_limit() {
         let options = LoadOptions {
             max_report_bytes: 4,
@@ -525,5 +621,43 @@ mod tests {
                 ..
             }
         ));
+        assert_eq!(
+            err.to_string(),
+            "f.txt: report is 5 bytes, over the limit of 4 bytes"
+        );
+        // The limit is on each report's text, not on the file.
+        let lines = b"{\"text\": \"abc\"}\n{\"text\": \"abcde\"}\n".to_vec();
+        let err = parse_bytes("f.jsonl", "f", "jsonl", lines, &options).unwrap_err();
+        assert!(err.to_string().starts_with("f.jsonl:2: report is 5 bytes"));
+        let array = br#"[{"text": "abc"}, {"text": "abcd"}, {"text": "abcde"}]"#.to_vec();
+        let err = parse_bytes("f.json", "f", "json", array, &options).unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("f.json (report 3): report is 5"));
+    }
+
+    #[test]
+    fn text_files_over_the_limit_are_refused() {
+        let dir = std::env::temp_dir().join(format!("corroborate-limit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.txt");
+        std::fs::write(&path, "x".repeat(100)).unwrap();
+        let small = LoadOptions {
+            max_report_bytes: 99,
+        };
+        let err = read_file(&path, &small).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::TooLarge {
+                size: 100,
+                limit: 99,
+                ..
+            }
+        ));
+        let exact = LoadOptions {
+            max_report_bytes: 100,
+        };
+        assert_eq!(read_file(&path, &exact).unwrap().len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -20,8 +20,8 @@ macro_rules! exit_codes {
          0  success (with --keep-going: at least one report was read)\n  \
          1  internal error, or the output could not be written\n  \
          2  bad input: unreadable, not UTF-8, invalid JSON or date, empty report,\n     \
-         duplicate id, unsupported file, bad arguments; a one-line error names\n     \
-         the file (and the line for JSONL)"
+         report over --max-report-bytes, duplicate id, unsupported file, bad\n     \
+         arguments; a one-line error names the file (and the line for JSONL)"
     };
 }
 
@@ -170,6 +170,30 @@ struct Input {
     /// jsonl.
     #[arg(long, value_enum, default_value_t = StdinFormat::Txt, value_name = "FORMAT")]
     stdin_format: StdinFormat,
+    /// Refuse a report whose text is larger than SIZE: bytes, or with a
+    /// suffix K, M or G (powers of 1024). A larger report is bad input
+    /// (skipped with --keep-going).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_report_bytes: usize,
+}
+
+/// A size in bytes: `1000`, `512K`, `64M`, `1G` (powers of 1024).
+fn parse_size(arg: &str) -> Result<usize, String> {
+    let arg = arg.trim();
+    let split = arg.find(|c: char| !c.is_ascii_digit()).unwrap_or(arg.len());
+    let (digits, suffix) = arg.split_at(split);
+    let shift = match suffix.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("unknown unit {suffix:?} (expected K, M or G)")),
+    };
+    let n: usize = digits
+        .parse()
+        .map_err(|_| format!("{arg:?} is not a size (expected e.g. 1000, 512K, 64M)"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("{arg} is too large"))
 }
 
 #[derive(Args)]
@@ -244,6 +268,9 @@ fn main() -> ExitCode {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(Failure::Input(e))) => {
             eprintln!("corroborate: {e}");
+            if matches!(e, Error::TooLarge { .. }) {
+                eprintln!("corroborate: --max-report-bytes raises the limit");
+            }
             ExitCode::from(2)
         }
         Ok(Err(Failure::NothingRead(n))) => {
@@ -363,13 +390,42 @@ fn use_color(choice: ColorChoice, out: &Output) -> bool {
 
 fn read_stdin(origin: &Path) -> Result<Vec<u8>, Failure> {
     let mut buf = Vec::new();
-    std::io::stdin().read_to_end(&mut buf).map_err(|source| {
-        Failure::Input(Error::Io {
-            path: origin.to_path_buf(),
-            source,
-        })
-    })?;
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|source| stdin_error(origin, source))?;
     Ok(buf)
+}
+
+fn stdin_error(origin: &Path, source: std::io::Error) -> Failure {
+    Failure::Input(Error::Io {
+        path: origin.to_path_buf(),
+        source,
+    })
+}
+
+/// Standard input as one plain-text report: at most `limit` bytes are
+/// kept; past that the rest is only counted, for the error.
+fn read_stdin_report(origin: &Path, limit: usize) -> Result<Result<Vec<u8>, Error>, Failure> {
+    let mut stdin = std::io::stdin().lock();
+    let mut buf = Vec::new();
+    let keep = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    (&mut stdin)
+        .take(keep)
+        .read_to_end(&mut buf)
+        .map_err(|source| stdin_error(origin, source))?;
+    if buf.len() <= limit {
+        return Ok(Ok(buf));
+    }
+    let rest = std::io::copy(&mut stdin, &mut std::io::sink())
+        .map_err(|source| stdin_error(origin, source))?;
+    let size = u64::try_from(buf.len())
+        .unwrap_or(u64::MAX)
+        .saturating_add(rest);
+    Ok(Err(Error::TooLarge {
+        origin: "<stdin>".to_string(),
+        size: usize::try_from(size).unwrap_or(usize::MAX),
+        limit,
+    }))
 }
 
 fn read_text(path: &Path) -> Result<String, Failure> {
@@ -407,18 +463,23 @@ fn load(input: &Input, progress: &mut Progress) -> Result<(Vec<Report>, Vec<Skip
             Err(e) => return Err(Failure::Input(e)),
         }
     }
-    let options = LoadOptions::default();
+    let options = LoadOptions {
+        max_report_bytes: input.max_report_bytes,
+    };
     let mut reports = Vec::new();
     let mut seen = std::collections::BTreeMap::new();
     progress.stage("reading", Some(files.len() as u64));
     for file in files {
         let items = if file.as_os_str() == "-" {
-            let format = match input.stdin_format {
-                StdinFormat::Txt => "txt",
-                StdinFormat::Json => "json",
-                StdinFormat::Jsonl => "jsonl",
+            let (format, bytes) = match input.stdin_format {
+                // One report: the limit bounds what is held in memory.
+                StdinFormat::Txt => ("txt", read_stdin_report(&file, options.max_report_bytes)?),
+                StdinFormat::Json => ("json", Ok(read_stdin(&file)?)),
+                StdinFormat::Jsonl => ("jsonl", Ok(read_stdin(&file)?)),
             };
-            corroborate::parse_bytes("<stdin>", "stdin", format, read_stdin(&file)?, &options)
+            bytes.and_then(|bytes| {
+                corroborate::parse_bytes("<stdin>", "stdin", format, bytes, &options)
+            })
         } else {
             corroborate::read_file(&file, &options)
         };
@@ -483,6 +544,23 @@ fn emit_raw(out: &Output, text: &str) -> Result<(), Failure> {
                 }
                 _ => Ok(()),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("512K"), Ok(512 << 10));
+        assert_eq!(parse_size("64m"), Ok(64 << 20));
+        assert_eq!(parse_size("2GiB"), Ok(2 << 30));
+        assert_eq!(parse_size("0"), Ok(0));
+        for bad in ["", "M", "12 parsecs", "-5", "1.5M", "99999999999999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
         }
     }
 }

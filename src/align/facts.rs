@@ -161,12 +161,24 @@ fn is_anchored(fact: &Fact) -> bool {
 }
 
 /// A fact inside a quoted title (ABC’s “This Week”) is part of a name.
-fn in_title(member: &Member<'_>, fact: &Fact) -> bool {
-    member
+fn in_title(titles: &[Span], fact: &Fact) -> bool {
+    // Sorted by start and apart: only the last one starting before the
+    // fact can hold it.
+    let i = titles.partition_point(|t| t.start <= fact.span.start);
+    i > 0 && titles[i - 1].contains(fact.span)
+}
+
+/// The spans of a report's quoted titles, sorted, for [`in_title`].
+fn title_spans(member: &Member<'_>) -> Vec<Span> {
+    let mut titles: Vec<Span> = member
         .found
         .quotes
         .iter()
-        .any(|q| q.kind == crate::extract::QuoteKind::Title && q.span.contains(fact.span))
+        .filter(|q| q.kind == crate::extract::QuoteKind::Title)
+        .map(|q| q.span)
+        .collect();
+    titles.sort_unstable_by_key(|t| (t.start, t.end));
+    titles
 }
 
 /// "the two countries", "both sides": a small count that refers back to
@@ -444,11 +456,12 @@ pub(super) fn align_facts(
         .iter()
         .enumerate()
         .flat_map(|(m, member)| {
+            let titles = title_spans(member);
             member
                 .found
                 .facts
                 .iter()
-                .filter(move |f| f.kind != FactKind::Ordinal && !in_title(member, f))
+                .filter(move |f| f.kind != FactKind::Ordinal && !in_title(&titles, f))
                 .map(move |f| Item {
                     member: m,
                     fact: f,

@@ -935,9 +935,13 @@ impl Context<'_> {
         // A verb before an earlier quote of the sentence attributes that
         // one; a new subject after it takes over ("… called “distasteful,”
         // Santilli expressed a desire to “…”").
-        let segment_start = self
-            .quotes_spans
+        // The spans are sorted and apart, so the nearest earlier quote is
+        // among the last few that start before this one.
+        let earlier = self.quotes_spans.partition_point(|q| q.start < quote.start);
+        let segment_start = self.quotes_spans[..earlier]
             .iter()
+            .rev()
+            .take(8)
             .filter(|q| q.end <= quote.start && q.end > tokens.first().map_or(0, |t| t.span.start))
             .map(|q| q.end)
             .max();

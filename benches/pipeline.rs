@@ -1,8 +1,8 @@
 //! Each stage on the seed reports and on a generated BASIL-sized set (300
 //! reports: 100 events × 3 outlets), inputs built outside the timed loop.
 //! Benchmarks are named `stage/input` (`extract/seeds`,
-//! `compare/basil300`). Run: `cargo bench --bench pipeline` (about two
-//! minutes; a name filter after `--` picks some, e.g. `-- basil300`).
+//! `compare/basil300`). Run: `cargo bench --bench pipeline` (about a
+//! minute; a name filter after `--` picks some, e.g. `-- basil300`).
 //!
 //! Stages without a public entry point go through the hidden
 //! `corroborate::bench` wrappers: `quotes` and `facts` include the
@@ -60,8 +60,8 @@ fn bench_stage(
     group
         .sampling_mode(SamplingMode::Flat)
         .sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2));
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
     for input in inputs {
         group.throughput(if per_byte {
             Throughput::Bytes(input.bytes)

@@ -347,33 +347,118 @@ const QUOTE_CLAUSES: &[&str] = &[
     "we need a long-term solution and not another quick fix",
 ];
 
+/// Parts of composed remarks: subject, modal verb phrase, object, ending.
+const QUOTE_SUBJECTS: &[&str] = &[
+    "we",
+    "I",
+    "the government",
+    "our teams",
+    "the people of {place}",
+    "nobody",
+    "the {org}",
+    "this country",
+    "my office",
+    "the families in {district}",
+    "our partners",
+    "everyone here",
+];
+
+const QUOTE_VERBS: &[&str] = &[
+    "will not stop",
+    "cannot accept",
+    "must ensure",
+    "should have seen",
+    "will never forget",
+    "must rebuild",
+    "will support",
+    "cannot ignore",
+    "would welcome",
+    "will investigate",
+    "must explain",
+    "will not tolerate",
+    "could have prevented",
+    "will pay for",
+    "need to understand",
+    "are ready to discuss",
+    "have to face",
+    "will remember",
+    "did not expect",
+    "want to see",
+];
+
+const QUOTE_OBJECTS: &[&str] = &[
+    "what happened in {district}",
+    "the damage to the {landmark}",
+    "the cost of this {noun}",
+    "every family that lost a home",
+    "those who are responsible",
+    "a long-term solution",
+    "the warnings we received",
+    "the decision taken on {weekday}",
+    "the help that was promised",
+    "the numbers we are seeing",
+    "the anger in {place}",
+    "a plan that works for everyone",
+    "the mistakes of the past",
+    "the report from the {org}",
+    "the {noun} in {place}",
+    "a single extra day of delay",
+    "the questions people are asking",
+    "our own failures",
+    "the courage of the rescue teams",
+    "the true scale of the {noun}",
+];
+
+const QUOTE_ENDINGS: &[&str] = &[
+    "",
+    "",
+    "",
+    " as soon as possible",
+    " before the winter",
+    " in the coming days",
+    " whatever it takes",
+    " this time",
+    " for a long time",
+    " on behalf of {place}",
+];
+
 /// Word swaps a translation or a second interpreter might make.
 pub const SYNONYMS: &[(&str, &[&str])] = &[
+    ("accept", &["tolerate", "take"]),
+    ("anger", &["fury", "outrage"]),
     ("answers", &["explanations"]),
     ("asked", &["requested", "urged"]),
     ("caused", &["triggered"]),
     ("clear", &["plain", "simple"]),
     ("confident", &["sure", "certain"]),
+    ("cost", &["price"]),
     ("courage", &["bravery", "strength"]),
+    ("damage", &["destruction", "harm"]),
     ("dark", &["sad", "terrible"]),
     ("decision", &["choice"]),
     ("deserve", &["merit"]),
     ("difficult", &["hard", "complicated"]),
+    ("ensure", &["guarantee", "make sure of"]),
     ("everyone", &["everybody", "all"]),
     ("evidence", &["proof", "sign"]),
     ("expect", &["anticipate"]),
+    ("explain", &["justify", "account for"]),
     ("faced", &["experienced", "seen"]),
     ("families", &["households"]),
     ("fragile", &["vulnerable", "weak"]),
     ("full", &["complete", "thorough"]),
     ("help", &["aid", "support"]),
     ("home", &["house"]),
+    ("ignore", &["overlook", "disregard"]),
     ("independent", &["impartial"]),
     ("information", &["details", "news"]),
     ("intend", &["plan", "mean"]),
+    ("investigate", &["examine", "look into"]),
+    ("mistakes", &["errors", "failures"]),
     ("need", &["require"]),
     ("open", &["frank", "candid"]),
     ("people", &["residents", "citizens", "population"]),
+    ("prevented", &["avoided", "stopped"]),
     ("priority", &["concern"]),
     ("promise", &["pledge", "commitment"]),
     ("quickly", &["fast", "rapidly"]),
@@ -384,11 +469,16 @@ pub const SYNONYMS: &[(&str, &[&str])] = &[
     ("safety", &["security"]),
     ("simple", &["straightforward"]),
     ("situation", &["state of affairs"]),
+    ("solution", &["answer", "fix"]),
+    ("stop", &["halt", "give up"]),
     ("struggling", &["suffering"]),
     ("support", &["assistance", "help"]),
     ("times", &["days"]),
+    ("understand", &["grasp", "know"]),
     ("useful", &["productive", "constructive"]),
     ("very", &["extremely", "really"]),
+    ("warnings", &["alerts", "signals"]),
+    ("welcome", &["appreciate", "embrace"]),
     ("whole", &["entire"]),
     ("will", &["shall", "are going to"]),
     ("worried", &["concerned", "anxious"]),
@@ -721,9 +811,21 @@ fn new_quote(rng: &mut Rng, ctx: &mut Fill<'_>) -> PoolQuote {
     let mut text = String::new();
     let clauses = [1, 1, 2, 2, 2, 3][rng.below(6)];
     for c in 0..clauses {
+        // Half set phrases, half composed: thousands of different
+        // remarks, so two speakers rarely say the same words by chance.
+        let template = if rng.chance(0.5) {
+            rng.pick(QUOTE_CLAUSES).to_string()
+        } else {
+            format!(
+                "{} {} {}{}",
+                rng.pick(QUOTE_SUBJECTS),
+                rng.pick(QUOTE_VERBS),
+                rng.pick(QUOTE_OBJECTS),
+                rng.pick(QUOTE_ENDINGS)
+            )
+        };
         let mut clause = String::new();
-        let template = rng.pick(QUOTE_CLAUSES);
-        ctx.fill(rng, template, &mut clause);
+        ctx.fill(rng, &template, &mut clause);
         if c == 0 {
             text.push_str(&sentence_case(&clause));
         } else if rng.chance(0.5) {

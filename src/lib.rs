@@ -186,6 +186,9 @@
 #![deny(missing_docs)]
 
 mod align;
+// Unstable stage entry points for `benches/`; not part of the API.
+#[doc(hidden)]
+pub mod bench;
 mod compare;
 mod error;
 mod events;

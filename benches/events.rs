@@ -20,10 +20,11 @@
 //! The words are made up, so the corpus is for speed and memory, not for
 //! judging the grouping (its BCubed F1 is printed only as a sanity check).
 
-use std::alloc::{GlobalAlloc, Layout, System};
+#[path = "../tests/support/heap.rs"]
+mod heap;
+
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use corroborate::{
@@ -31,48 +32,6 @@ use corroborate::{
 };
 use criterion::{black_box, BenchmarkId, Criterion, SamplingMode, Throughput};
 use jiff::civil::{date, Date};
-
-// ---- heap accounting
-
-/// The system allocator, counting live bytes and their peak.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let now = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; only counters are
-// updated besides.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        System.dealloc(p, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, p: *mut u8, layout: Layout, size: usize) -> *mut u8 {
-        let q = System.realloc(p, layout, size);
-        if !q.is_null() {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            grew(size);
-        }
-        q
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
 
 fn mib(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
@@ -454,8 +413,7 @@ fn batches(c: &mut Criterion) {
     let mut summary = Vec::new();
     for (label, n) in [("10k", 10_000), ("100k", 100_000)] {
         let (reports, truth) = corpus(n);
-        let base = LIVE.load(Ordering::Relaxed);
-        PEAK.store(base, Ordering::Relaxed);
+        let base = heap::reset_peak();
         let (mut runs, mut wall, mut cpu) = (0u32, Duration::ZERO, Duration::ZERO);
         let mut groups = Vec::new();
         group.throughput(Throughput::Elements(n as u64));
@@ -481,7 +439,7 @@ fn batches(c: &mut Criterion) {
                  ({} true), BCubed F1 {:.3} on the synthetic truth",
                 per(wall),
                 per(cpu),
-                mib(PEAK.load(Ordering::Relaxed) - base),
+                mib(heap::peak().saturating_sub(base)),
                 words as f64 / n as f64,
                 groups.len(),
                 truth.iter().max().map_or(0, |m| m + 1),
@@ -533,7 +491,7 @@ fn year() {
     // A year at TOTAL a year; a few more days in case chance falls short.
     let mut stream = Stream::new(3, TOTAL, 400);
     let mut index = EventIndex::new(EventConfig::default());
-    let base = LIVE.load(Ordering::Relaxed);
+    let base = heap::live();
     let (mut done, mut busy, mut cpu, mut retired) = (0usize, Duration::ZERO, Duration::ZERO, 0);
     let (mut last_done, mut last_busy, mut last_cpu) = (0usize, Duration::ZERO, Duration::ZERO);
     let mut max_live = 0usize;
@@ -575,7 +533,7 @@ fn year() {
         busy += start.elapsed();
         cpu += cpu_time().saturating_sub(start_cpu);
         done += today.len();
-        let live = LIVE.load(Ordering::Relaxed).saturating_sub(base);
+        let live = heap::live().saturating_sub(base);
         max_live = max_live.max(live);
         while next < checkpoints.len() && done >= checkpoints[next] {
             let per = |d: Duration| d.as_secs_f64() * 1e6 / (done - last_done) as f64;

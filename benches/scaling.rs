@@ -18,55 +18,14 @@
 //!   (`cargo bench --bench scaling -- 10k`).
 
 mod corpus;
+#[path = "../tests/support/heap.rs"]
+mod heap;
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use corroborate::{bench, compare, extract, group_events, AlignConfig, EventConfig, Report};
 use rayon::prelude::*;
-
-// ---- heap accounting
-
-/// The system allocator, counting live bytes and their high-water mark.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let now = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-// SAFETY: every call goes to `System` unchanged; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        System.dealloc(p, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, p: *mut u8, layout: Layout, size: usize) -> *mut u8 {
-        let q = System.realloc(p, layout, size);
-        if !q.is_null() {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            grew(size);
-        }
-        q
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
 
 const MIB: f64 = 1024.0 * 1024.0;
 
@@ -133,12 +92,11 @@ fn measure<T>(
     let mut out = None;
     for _ in 0..runs {
         drop(out.take());
-        let base = LIVE.load(Ordering::Relaxed);
-        PEAK.store(base, Ordering::Relaxed);
+        let base = heap::reset_peak();
         let (start, start_cpu) = (Instant::now(), cpu_time());
         let result = black_box(f());
         let (wall, cpu) = (start.elapsed(), cpu_time().saturating_sub(start_cpu));
-        heap = heap.max(PEAK.load(Ordering::Relaxed).saturating_sub(base));
+        heap = heap.max(heap::peak().saturating_sub(base));
         if best.is_none_or(|(w, _)| wall < w) {
             best = Some((wall, cpu));
         }
@@ -212,8 +170,7 @@ fn single_thread(reports: &[Report], min: Duration) -> Vec<Row> {
     let mut run = |stage: &'static str, f: &(dyn Fn(&Report) -> usize + Sync)| {
         pool.install(|| {
             let (start, start_cpu) = (Instant::now(), cpu_time());
-            let base = LIVE.load(Ordering::Relaxed);
-            PEAK.store(base, Ordering::Relaxed);
+            let base = heap::reset_peak();
             let mut runs = 0u32;
             while runs == 0 || start.elapsed() < min {
                 black_box(reports.iter().map(f).sum::<usize>());
@@ -225,7 +182,7 @@ fn single_thread(reports: &[Report], min: Duration) -> Vec<Row> {
                 bytes: bytes * runs as usize,
                 wall: start.elapsed(),
                 cpu: cpu_time().saturating_sub(start_cpu),
-                heap: PEAK.load(Ordering::Relaxed).saturating_sub(base),
+                heap: heap::peak().saturating_sub(base),
                 runs,
             };
             eprintln!(

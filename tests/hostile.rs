@@ -9,67 +9,13 @@
 //! (`serial`): a neighbour's allocations would count against the case
 //! being measured.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+#[path = "support/heap.rs"]
+mod heap;
+
 use corroborate::{compare, extract, parse_bytes, Comparison, Error, LoadOptions, Report};
-
-/// The system allocator, counting live bytes and their high-water mark.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let now = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-fn shrank(bytes: usize) {
-    LIVE.fetch_sub(bytes, Ordering::Relaxed);
-}
-
-// SAFETY: every call goes straight to `System` with the caller's arguments;
-// the counters only observe sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        shrank(layout.size());
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                grew(new_size - layout.size());
-            } else {
-                shrank(layout.size() - new_size);
-            }
-        }
-        p
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
 
 /// One test at a time, so the counters see only the case being measured.
 fn serial() -> MutexGuard<'static, ()> {
@@ -87,12 +33,11 @@ const LEAD: &str =
 /// Runs `f`, asserting it takes less than `time` and allocates at most
 /// `memory` bytes beyond what was live before it (its result included).
 fn bounded<T>(what: &str, time: Duration, memory: usize, f: impl FnOnce() -> T) -> T {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = heap::reset_peak();
     let start = Instant::now();
     let out = f();
     let took = start.elapsed();
-    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+    let peak = heap::peak().saturating_sub(before);
     // Shown with --nocapture: the numbers the bounds were chosen from.
     eprintln!(
         "{what}: {took:.2?}, peak {:.1} MiB",

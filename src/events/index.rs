@@ -18,6 +18,21 @@ use crate::extract::Extraction;
 /// more than this (and says little about which of them is the one).
 const POSTING_SCAN: usize = 128;
 
+/// An event is posted under its [`EventConfig::index_terms`] heaviest
+/// terms and looks for candidates under this many times as many: two
+/// reports of one story need not share their very heaviest terms (one
+/// leads with the place, the other with the person), only one term heavy
+/// in either.
+const QUERY_TERMS: usize = 4;
+
+/// From this many reports counted on, the thresholds apply as configured;
+/// below, they are relaxed (see [`small_set_factor`]).
+const SMALL_SET: f64 = 1000.0;
+
+/// How fast the thresholds fall below [`SMALL_SET`] reports: by this
+/// fraction for each factor of e fewer reports.
+const SMALL_SET_SLOPE: f64 = 0.06;
+
 /// Batches at least this large find their reports' terms in parallel.
 const PARALLEL_BATCH: usize = 256;
 
@@ -144,12 +159,13 @@ impl Ord for Pair {
 /// words are common, so events run together more easily at the start.
 ///
 /// Candidate pairs come from blocking: every event is posted under its
-/// [`EventConfig::index_terms`] heaviest terms, and an event is compared
-/// only with the [`EventConfig::neighbours`] events sharing most weight in
-/// those terms, reading, per term, only dated events starting within the
-/// window of its dates and undated ones, at most 128 of each, newest
-/// first. Placing a report therefore costs its words, plus
-/// `index_terms · 128` posting entries and `neighbours` sparse products of
+/// [`EventConfig::index_terms`] heaviest terms and looks up its
+/// `4 · index_terms` heaviest, and an event is compared only with the
+/// [`EventConfig::neighbours`] events sharing most weight in those terms,
+/// reading, per term, only dated events starting within the window of its
+/// dates and undated ones, at most 128 of each, newest first. Placing a
+/// report therefore costs its words, plus `4 · index_terms · 128` posting
+/// entries and `neighbours` sparse products of
 /// at most `2 · max_terms` terms for it and again for each merge it
 /// causes, plus a logarithmic priority queue — whatever the number of live
 /// events. n reports cost O(n log n) at worst, linear in practice.
@@ -298,7 +314,10 @@ impl EventIndex {
         for bag in &bags {
             self.stats.add(bag, self.config.df_horizon);
         }
-        let vector = |bag: &Vector| self.stats.vector(bag, self.config.max_terms);
+        let vector = |bag: &Vector| {
+            self.stats
+                .vector(bag, self.config.max_terms, self.config.df_horizon)
+        };
         let vectors: Vec<Vector> = if parallel {
             bags.par_iter().map(vector).collect()
         } else {
@@ -516,12 +535,24 @@ impl EventIndex {
         if !self.dates_fit(x, y) {
             return;
         }
-        let score = terms::dot(&x.sum, &y.sum) / (x.size() * y.size());
+        let dot = terms::dot(&x.sum, &y.sum);
+        let mut score = dot / (x.size() * y.size());
+        if x.members.len().min(y.members.len()) == 1 {
+            // One report joins the event whose content it matches: the
+            // cosine with the event's sum. A short report (a caption, a
+            // lead) shares a word or two with each long one, which the
+            // average over pairs would hold against it.
+            let norms = norm(&x.sum) * norm(&y.sum);
+            if norms > 0.0 {
+                score = score.max(dot / norms);
+            }
+        }
         let threshold = if x.range.is_some() && y.range.is_some() {
             self.config.threshold
         } else {
             self.config.undated_threshold
         };
+        let threshold = threshold * small_set_factor(self.stats.docs());
         if score >= threshold {
             queue.push(Pair {
                 score,
@@ -540,7 +571,8 @@ impl EventIndex {
         let cluster = &self.clusters[&id];
         let window = self.config.window_days;
         let mut shared: HashMap<u64, f32, FnvBuild> = HashMap::default();
-        for &(t, w) in &cluster.keys {
+        let query = terms::top_terms(&cluster.sum, self.config.index_terms * QUERY_TERMS);
+        for &(t, w) in &query {
             let Some(list) = self.postings.get(&t) else {
                 continue;
             };
@@ -590,6 +622,24 @@ pub struct IndexSize {
     pub known_terms: usize,
     /// Entries of the blocking index.
     pub postings: usize,
+}
+
+/// The Euclidean norm of a vector.
+fn norm(v: &[(Term, f32)]) -> f64 {
+    v.iter()
+        .map(|&(_, w)| f64::from(w).powi(2))
+        .sum::<f64>()
+        .sqrt()
+}
+
+/// What the thresholds are multiplied by when `docs` reports have been
+/// counted: 1 from [`SMALL_SET`] reports on, less below. Among many
+/// reports, two that look alike are often from different occasions of one
+/// kind, so it takes clear evidence to merge them; among the few a person
+/// gathered, most are about the same story, and the evidence needed falls
+/// with the log of the number of reports (to 0.59 for one report).
+fn small_set_factor(docs: f64) -> f64 {
+    1.0 - SMALL_SET_SLOPE * (SMALL_SET / docs.max(1.0)).ln().max(0.0)
 }
 
 fn slot(id: u64, cluster: &Cluster) -> Slot {

@@ -5,24 +5,38 @@
 //! times inverse document frequency, names (capitalised words inside a
 //! sentence) and the lead (first three statements) counting double, cut to
 //! the heaviest [`EventConfig::max_terms`] terms. The document frequencies
-//! are smoothed by a prior of a few pseudo-reports, so the weights behave
-//! on five reports as on a million: on a tiny corpus they stay close to
-//! plain term frequency instead of calling every shared word common.
+//! start from a background of a thousand pseudo-reports in which the words
+//! of a built-in general vocabulary ("officials", "Tuesday", "killed") are
+//! common and every other word is rare, so the weights behave on three
+//! reports as on a million: on a small set, where every word the reports
+//! share is in all of them, the place and the people still weigh more than
+//! the words any story uses, and the set's own counts take over as it
+//! grows.
 //!
 //! Events are built by average-link agglomeration: two events merge when
 //! the mean cosine over all pairs of their reports reaches the threshold,
-//! best pair first. Dates act as a window: an event never spans more than
-//! [`EventConfig::window_days`], and pairs where a date is missing need the
-//! stricter [`EventConfig::undated_threshold`], so an undated report joins
-//! the occasion its content matches best rather than bridging two. Average
+//! best pair first; a single report joins an event when its cosine with
+//! the whole event (the sum of its reports) does, so that a short caption
+//! joins the story whose content it matches. Dates act as a window: an
+//! event never spans more than [`EventConfig::window_days`], and pairs
+//! where a date is missing need the stricter
+//! [`EventConfig::undated_threshold`], so an undated report joins the
+//! occasion its content matches best rather than bridging two. Average
 //! link does not chain: a run of reports each close to the next does not
 //! pull two different occasions together the way single link does.
+//!
+//! The thresholds hold as configured from a thousand reports on. Below,
+//! they fall with the log of the number of reports: among many reports two
+//! that look alike are often different occasions of one kind, among the
+//! few a person gathered most are one story (a set of three needs about
+//! two thirds of the configured similarity).
 //!
 //! The work is done by [`EventIndex`], which also takes reports one at a
 //! time; [`group_events`] is one batch into a fresh index. Candidate pairs
 //! come from blocking on each event's heaviest terms, so the cost grows
 //! linearly with the number of reports (see [`EventIndex`]).
 
+mod common;
 mod index;
 mod terms;
 
@@ -42,7 +56,9 @@ pub struct EventConfig {
     /// reports.
     pub window_days: i64,
     /// Least average cosine similarity that merges two events that both
-    /// have dated reports (so the window has vouched for them).
+    /// have dated reports (so the window has vouched for them). This and
+    /// [`EventConfig::undated_threshold`] hold from a thousand reports
+    /// counted on; on fewer they are relaxed (see the module docs).
     pub threshold: f64,
     /// Least average cosine similarity that merges two events when one has
     /// no dated report: content alone must carry the decision.
@@ -200,6 +216,40 @@ mod tests {
         // d has no date: it may join either, but a and c never share a group.
         assert!(groups.iter().all(|g| !(g.contains(&0) && g.contains(&2))));
         assert!(groups.iter().any(|g| g.contains(&0) && g.contains(&1)));
+    }
+
+    #[test]
+    fn a_few_reports_of_one_story_stay_one() {
+        // A person compares three reports of one fire: a wire story, a
+        // photo caption and an undated rewrite.
+        let dated =
+            |id: &str, text: &str| extract(&Report::new(id, text).with_published(date(2024, 3, 5)));
+        let found = [
+            dated(
+                "wire",
+                "Firefighters battled a blaze that destroyed the Harlow Street market in \
+                 Dunmore on Tuesday, officials said.\n\nThe fire broke out before dawn in a \
+                 bakery and spread to three neighbouring shops, a pharmacy, a florist and a \
+                 hardware store. Crews from Ashby and Kenton joined the fight.\n\nNo one was \
+                 hurt, fire chief Maria Okafor said. Traders estimated their losses at \
+                 $2 million.\n\nThe market, built in 1932, housed forty stalls. Mayor Tom \
+                 Reyes promised emergency grants and a temporary site in Victoria Park.\n\n\
+                 Investigators are examining the wiring of the bakery's ovens.",
+            ),
+            dated(
+                "caption",
+                "Smoke rises over the Harlow Street market in Dunmore on Tuesday morning.",
+            ),
+            extract(&Report::new(
+                "rewrite",
+                "Stallholders wept as the Victorian hall burned. \"Thirty years of my life \
+                 are gone,\" said Ada Brennan, who sold cheese there.\n\nA fire gutted the \
+                 Dunmore market overnight. Chief Maria Okafor said faulty wiring was the \
+                 likely cause.",
+            )),
+        ];
+        let groups = group_events(&found, &EventConfig::default());
+        assert_eq!(groups, vec![vec![0, 1, 2]]);
     }
 
     const FLOODS: &str = "Floods hit the city of Valencia on Tuesday, forcing hundreds of residents from their homes.";

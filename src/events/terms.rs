@@ -6,6 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
+use super::common;
 use crate::extract::Extraction;
 use crate::span::Span;
 use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
@@ -23,10 +24,21 @@ const LEAD_STATEMENTS: usize = 3;
 const LEAD_WEIGHT: f32 = 2.0;
 /// Weight of a capitalised word inside a sentence (a name).
 const NAME_WEIGHT: f32 = 2.0;
-/// Pseudo-documents added to every count when weighing terms: on five
-/// reports a word found in two of them says little, so the weights stay
-/// close to plain term frequency until the corpus outgrows the prior.
-const PRIOR_DOCS: f64 = 20.0;
+/// Pseudo-reports of a background corpus added to every count when
+/// weighing terms, so that weights mean the same on three reports as on a
+/// million: at most this many, and never more than the stream's
+/// [`df_horizon`](super::EventConfig::df_horizon), which the recent counts
+/// must be able to outweigh. In the background a word of the built-in
+/// common vocabulary ([`common`]) is in [`PRIOR_COMMON_SHARE`] of the
+/// reports and any other word or number in [`PRIOR_RARE_SHARE`]: on a
+/// small set, where every shared word is in every report, a town's name
+/// still outweighs "officials", and the counts of the set itself take over
+/// as it grows past the prior.
+const PRIOR_DOCS: f64 = 1000.0;
+/// Share of the background reports holding a given common word.
+const PRIOR_COMMON_SHARE: f64 = 0.1;
+/// Share of the background reports holding any other given term.
+const PRIOR_RARE_SHARE: f64 = 0.001;
 
 /// Added to every inverse document frequency: when one story fills the
 /// corpus, every word is "common", and without a floor a one-word edit
@@ -92,15 +104,20 @@ impl Lexicon {
         if let Some(&t) = self.forms.get(raw) {
             return t;
         }
-        let word = normalize(raw);
-        let t = (word.chars().count() >= 2 && !is_stopword(&word))
-            .then(|| term(b'w', stem(&word).as_bytes()));
+        let t = word_term(raw);
         if self.forms.len() >= Self::CAP {
             self.forms.clear();
         }
         self.forms.insert(raw.into(), t);
         t
     }
+}
+
+/// The term of a word: its stem, or `None` for stop words and single
+/// letters.
+pub(crate) fn word_term(raw: &str) -> Option<Term> {
+    let word = normalize(raw);
+    (word.chars().count() >= 2 && !is_stopword(&word)).then(|| term(b'w', stem(&word).as_bytes()))
 }
 
 /// FNV-1a: stable everywhere, and much faster than the default hasher on
@@ -261,24 +278,41 @@ impl TermStats {
         }
     }
 
+    /// Number of reports counted (decayed).
+    pub(crate) fn docs(&self) -> f64 {
+        self.docs
+    }
+
     /// Number of distinct terms remembered.
     pub(crate) fn len(&self) -> usize {
         self.df.len()
     }
 
-    /// Inverse document frequency, smoothed by [`PRIOR_DOCS`]; never
-    /// negative.
-    fn idf(&self, t: Term) -> f64 {
+    /// Inverse document frequency, smoothed by the background of
+    /// [`PRIOR_DOCS`]; never below [`IDF_FLOOR`].
+    fn idf(&self, t: Term, horizon: usize) -> f64 {
         let df = f64::from(self.df.get(&t).copied().unwrap_or(0.0));
-        ((self.docs + PRIOR_DOCS) / (df + 1.0)).ln().max(0.0) + IDF_FLOOR
+        let prior = PRIOR_DOCS.min(horizon.max(1) as f64);
+        let share = if common::is_common(t) {
+            PRIOR_COMMON_SHARE
+        } else {
+            PRIOR_RARE_SHARE
+        };
+        ((self.docs + prior) / (df + prior * share)).ln().max(0.0) + IDF_FLOOR
     }
 
     /// The unit vector of a bag: sublinear term frequency times inverse
-    /// document frequency, cut to the `max_terms` heaviest terms.
-    pub(crate) fn vector(&self, bag: &[(Term, f32)], max_terms: usize) -> Vector {
+    /// document frequency, cut to the `max_terms` heaviest terms; `horizon`
+    /// as in [`TermStats::add`].
+    pub(crate) fn vector(&self, bag: &[(Term, f32)], max_terms: usize, horizon: usize) -> Vector {
         let mut v: Vector = bag
             .iter()
-            .map(|&(t, tf)| (t, ((1.0 + f64::from(tf).ln()) * self.idf(t)) as f32))
+            .map(|&(t, tf)| {
+                (
+                    t,
+                    ((1.0 + f64::from(tf).ln()) * self.idf(t, horizon)) as f32,
+                )
+            })
             .filter(|&(_, w)| w > 0.0)
             .collect();
         keep_heaviest(&mut v, max_terms.max(1));
@@ -361,7 +395,7 @@ mod tests {
         let bag: Vector = (0..50).map(|t| (t, 1.0 + t as f32)).collect();
         stats.add(&bag, 100);
         for (max, len) in [(10, 10), (100, 50)] {
-            let v = stats.vector(&bag, max);
+            let v = stats.vector(&bag, max, 100);
             assert_eq!(v.len(), len);
             assert!(v.windows(2).all(|w| w[0].0 < w[1].0));
             let norm: f64 = v.iter().map(|&(_, w)| f64::from(w).powi(2)).sum();
@@ -378,9 +412,24 @@ mod tests {
         }
         assert!(stats.docs <= 200.0);
         assert!(stats.len() <= 1 + 2 * 200);
-        // The shared term stays common, a report's own term stays rare.
-        assert!(stats.idf(0) < 0.1 + IDF_FLOOR);
-        assert!(stats.idf(10_000) > 4.0);
+        // The shared term stays common, a report's own term stays rare
+        // (the background still weighs as much as the decayed counts).
+        assert!(stats.idf(0, 100) < 0.7 + IDF_FLOOR);
+        assert!(stats.idf(10_000, 100) > 4.0);
+        // Once the corpus outweighs the background prior, its counts rule.
+        let mut big = TermStats::default();
+        for i in 0..30_000u32 {
+            big.add(&[(0, 1.0), (i + 1, 1.0)], 10_000);
+        }
+        assert!(big.idf(0, 10_000) < 0.1 + IDF_FLOOR);
+        assert!(big.idf(30_000, 10_000) > 8.0);
+        // On three reports the background says which words are common.
+        let mut small = TermStats::default();
+        let [name, said] = [word_term("Zhangjiakou"), word_term("officials")].map(Option::unwrap);
+        for _ in 0..3 {
+            small.add(&[(name, 1.0), (said, 1.0)], 50_000);
+        }
+        assert!(small.idf(name, 50_000) > 2.0 * small.idf(said, 50_000));
     }
 
     #[test]

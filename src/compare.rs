@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{align_event, AlignConfig, Member};
-use crate::events::{group_events, EventConfig};
+use crate::events::{group_labelled, EventConfig};
 use crate::extract::{extract, extract_with, ExtractConfig, Extraction};
 use crate::record::{Comparison, Event, ReportInfo, SCHEMA_VERSION};
 use crate::report::Report;
@@ -44,6 +44,25 @@ pub fn compare(reports: &[Report]) -> Comparison {
 }
 
 /// [`compare`] with explicit settings.
+///
+/// Reports known to cover one story are aligned as one event with
+/// [`EventConfig::one_event`]; reports labelled with
+/// [`Report::event`] are grouped by their labels.
+///
+/// ```
+/// use corroborate::{compare_with, CompareConfig, EventConfig, Report};
+/// let reports = [
+///     Report::new("wire", "Flash floods killed 51 people in Port Alder on Tuesday."),
+///     Report::new("caption", "Rescuers wade through a flooded street."),
+/// ];
+/// let config = CompareConfig {
+///     events: EventConfig { one_event: true, ..EventConfig::default() },
+///     ..CompareConfig::default()
+/// };
+/// let result = compare_with(&reports, &config);
+/// assert_eq!(result.events.len(), 1);
+/// assert_eq!(result.events[0].reports, ["caption", "wire"]);
+/// ```
 pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
     let mut clock = StageClock::new();
     let mut sorted: Vec<&Report> = reports.iter().collect();
@@ -53,7 +72,7 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
         .map(|r| extract_with(r, &config.extract))
         .collect();
     clock.lap("extract");
-    let groups = group_events(&found, &config.events);
+    let groups = group_labelled(&found, &labels(&sorted), &config.events);
     // An undated report reads its "Sunday" and "last month" against the
     // dates of the reports it was grouped with.
     let mut found = found;
@@ -109,6 +128,11 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
     }
 }
 
+/// The reports' event labels, in order.
+fn labels<'a>(reports: &[&'a Report]) -> Vec<Option<&'a str>> {
+    reports.iter().map(|r| r.event.as_deref()).collect()
+}
+
 /// Stage timings on stderr when `CORROBORATE_TIMING` is set: for
 /// profiling, never part of the output.
 struct StageClock {
@@ -142,7 +166,8 @@ pub struct EventGroup {
 }
 
 /// Only the grouping of [`compare`]: every report in exactly one event,
-/// events sorted by their first report id.
+/// events sorted by their first report id. [`Report::event`] labels and
+/// [`EventConfig::one_event`] are honoured as in [`compare_with`].
 ///
 /// ```
 /// use corroborate::{group_reports, EventConfig, Report};
@@ -155,7 +180,7 @@ pub fn group_reports(reports: &[Report], config: &EventConfig) -> Vec<EventGroup
     let mut sorted: Vec<&Report> = reports.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     let found: Vec<Extraction> = sorted.par_iter().map(|r| extract(r)).collect();
-    group_events(&found, config)
+    group_labelled(&found, &labels(&sorted), config)
         .into_iter()
         .map(|group| EventGroup {
             id: format!("event-{}", sorted[group[0]].id),

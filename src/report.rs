@@ -32,6 +32,13 @@ pub struct Report {
     /// Where it was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The event the report belongs to, when the user knows it: reports
+    /// with the same label are one event whatever their content and dates,
+    /// reports with different labels are never one event, and reports
+    /// without a label are grouped by content (and may join a labelled
+    /// event).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
 impl Report {
@@ -49,12 +56,29 @@ impl Report {
             published: None,
             title: None,
             url: None,
+            event: None,
         }
     }
 
     /// Sets the publication date.
     pub fn with_published(mut self, date: Date) -> Report {
         self.published = Some(date);
+        self
+    }
+
+    /// Sets the event label (see [`Report::event`]).
+    ///
+    /// ```
+    /// use corroborate::{group_reports, EventConfig, Report};
+    /// let reports = [
+    ///     Report::new("a", "The central bank raised interest rates by half a point.").with_event("rates"),
+    ///     Report::new("b", "Floods hit the city of Valencia, forcing hundreds from their homes.").with_event("rates"),
+    /// ];
+    /// let events = group_reports(&reports, &EventConfig::default());
+    /// assert_eq!(events.len(), 1);
+    /// ```
+    pub fn with_event(mut self, event: impl Into<String>) -> Report {
+        self.event = Some(event.into());
         self
     }
 
@@ -172,6 +196,7 @@ struct JsonReport {
     published: Option<String>,
     title: Option<String>,
     url: Option<String>,
+    event: Option<String>,
 }
 
 impl JsonReport {
@@ -195,6 +220,7 @@ impl JsonReport {
             published,
             title: self.title,
             url: self.url,
+            event: self.event.filter(|e| !e.trim().is_empty()),
         })
     }
 }
@@ -557,6 +583,14 @@ mod tests {
         .unwrap();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].0, "in.x:3");
+        // The event label: kept as given; blank is none.
+        let labelled = parse(
+            "jsonl",
+            "{\"text\":\"A.\",\"event\":\"quake-2023\"}\n{\"text\":\"B.\",\"event\":\" \"}\n",
+        )
+        .unwrap();
+        let events: Vec<Option<&str>> = labelled.iter().map(|(_, r)| r.event.as_deref()).collect();
+        assert_eq!(events, [Some("quake-2023"), None]);
     }
 
     #[test]

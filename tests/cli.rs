@@ -401,3 +401,70 @@ fn hostile_text_cannot_reach_the_terminal_or_the_page() {
     assert!(!page.contains("<script"));
     assert!(page.contains("&lt;script&gt;"));
 }
+
+/// The groups of an `events` or `compare` JSON output, as lists of ids.
+fn groups(out: &Output) -> Vec<Vec<String>> {
+    assert!(out.status.success(), "{}", stderr(out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            e["reports"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_user_can_say_which_reports_are_one_event() {
+    let seeds = seeds_dir();
+    // The seeds are two events; --one-event makes them one, for both
+    // subcommands.
+    assert_eq!(groups(&run(&["events", &seeds])).len(), 2);
+    for command in ["events", "compare"] {
+        let mut args = vec![command, "--one-event", &seeds];
+        if command == "compare" {
+            args.splice(1..1, ["--format", "json"]);
+        }
+        let got = groups(&run(&args));
+        assert_eq!(got.len(), 1, "{command}");
+        assert_eq!(got[0].len(), 5, "{command}");
+    }
+    // The "event" field: one label over unrelated reports is one event,
+    // different labels keep identical reports apart, and an unlabelled
+    // report still joins by content.
+    let floods = "Floods hit the city of Valencia on Tuesday, forcing hundreds of residents from their homes.";
+    let bank =
+        "The central bank raised interest rates by half a point on Tuesday, its governor said.";
+    let lines = [
+        serde_json::json!({"id": "a", "text": floods, "event": "story-1"}),
+        serde_json::json!({"id": "b", "text": bank, "event": "story-1"}),
+        serde_json::json!({"id": "c", "text": floods, "event": "story-2"}),
+        serde_json::json!({"id": "d", "text": bank}),
+        serde_json::json!({"id": "e", "text": floods, "event": ""}),
+    ];
+    let dir = temp_dir("labels");
+    let file = dir.join("reports.jsonl");
+    let jsonl: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(&file, jsonl.join("\n")).unwrap();
+    let file = file.to_str().unwrap();
+    let got = groups(&run(&["events", file]));
+    // d joins the labelled report it repeats; e (a blank label is none)
+    // the one it repeats best, c.
+    assert_eq!(got, [vec!["a", "b", "d"], vec!["c", "e"]]);
+    // Compare groups the same way.
+    assert_eq!(groups(&run(&["compare", "--format", "json", file])), got);
+    // The help says so.
+    let help = stdout(&run(&["compare", "--help"]));
+    assert!(
+        help.contains("--one-event") && help.contains("\"event\""),
+        "{help}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

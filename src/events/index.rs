@@ -78,6 +78,10 @@ struct Cluster {
     /// Latest date the event was active: a member's publication date, or
     /// the stream's date when an undated member arrived.
     seen: Option<Date>,
+    /// The event the user said the members are in, if any: clusters with
+    /// different labels never merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
     /// Bumped on every change, so stale pairs in the queue are skipped.
     #[serde(skip)]
     version: u32,
@@ -203,6 +207,8 @@ pub struct EventIndex {
     postings: HashMap<Term, Vec<Slot>, FnvBuild>,
     /// Word forms → terms, a memo (not saved).
     words: Lexicon,
+    /// Label → the live cluster carrying it (rebuilt on loading).
+    labels: HashMap<String, u64>,
 }
 
 /// What is saved of an index; the postings are rebuilt on loading.
@@ -249,6 +255,7 @@ impl<'de> Deserialize<'de> for EventIndex {
             now: state.now,
             postings: HashMap::default(),
             words: Lexicon::default(),
+            labels: HashMap::new(),
         };
         for (id, cluster) in state.clusters {
             index.add_cluster(id, cluster);
@@ -274,6 +281,7 @@ impl EventIndex {
             now: None,
             postings: HashMap::default(),
             words: Lexicon::default(),
+            labels: HashMap::new(),
         }
     }
 
@@ -291,6 +299,28 @@ impl EventIndex {
     /// is in once the whole batch is placed. The result does not depend on
     /// the order of `reports` (ties are broken by report id).
     pub fn insert_batch(&mut self, reports: &[Extraction]) -> Vec<EventId> {
+        self.insert_labelled(reports, &[])
+    }
+
+    /// [`EventIndex::insert_batch`] where `labels[i]`, when given, is the
+    /// event the user said `reports[i]` is in: reports with one label are
+    /// one event (joined at once, whatever their content and dates),
+    /// events with different labels never merge, and unlabelled reports
+    /// join by content. A missing entry is no label. With
+    /// [`EventConfig::one_event`] every report carries the same label.
+    pub(crate) fn insert_labelled(
+        &mut self,
+        reports: &[Extraction],
+        labels: &[Option<&str>],
+    ) -> Vec<EventId> {
+        let one_event = self.config.one_event;
+        let label = |i: usize| -> Option<String> {
+            if one_event {
+                Some(String::new())
+            } else {
+                labels.get(i).copied().flatten().map(str::to_string)
+            }
+        };
         let mut order: Vec<usize> = (0..reports.len()).collect();
         order.sort_by(|&a, &b| {
             (&reports[a].report, reports[a].published, a).cmp(&(
@@ -334,20 +364,21 @@ impl EventIndex {
                 sum,
                 range: published.map(|d| (d, d)),
                 seen: published.or(self.now),
+                label: label(i),
                 version: 0,
                 keys: Vec::new(),
             };
             self.add_cluster(id, cluster);
             fresh.push(id);
         }
-        let mut forward = self.agglomerate(&fresh);
+        let mut forward = self.unite_labels(&fresh);
+        let live = live_ids(&forward, &fresh);
+        forward.extend(self.agglomerate(&live));
         // Merged clusters meet again: their candidates were chosen while
         // they were small, by their heaviest words, which may be the very
         // words that differ between copies of one story.
         for _ in 0..4 {
-            let mut live: Vec<u64> = fresh.iter().map(|&id| resolve(&forward, id)).collect();
-            live.sort_unstable();
-            live.dedup();
+            let live = live_ids(&forward, &fresh);
             let more = self.agglomerate(&live);
             if more.is_empty() {
                 break;
@@ -389,7 +420,8 @@ impl EventIndex {
             self.add_cluster(id, cluster);
             fresh.push(id);
         }
-        self.agglomerate(&fresh);
+        let forward = self.unite_labels(&fresh);
+        self.agglomerate(&live_ids(&forward, &fresh));
     }
 
     /// Removes and returns the events that nothing joined during the last
@@ -460,11 +492,19 @@ impl EventIndex {
             let at = list.partition_point(|s| *s < slot);
             list.insert(at, slot);
         }
+        if let Some(label) = &cluster.label {
+            self.labels.entry(label.clone()).or_insert(id);
+        }
         self.clusters.insert(id, cluster);
     }
 
     fn remove_cluster(&mut self, id: u64) -> Cluster {
         let cluster = self.clusters.remove(&id).expect("live cluster");
+        if let Some(label) = &cluster.label {
+            if self.labels.get(label) == Some(&id) {
+                self.labels.remove(label);
+            }
+        }
         let slot = slot(id, &cluster);
         for &(t, _) in &cluster.keys {
             if let Some(list) = self.postings.get_mut(&t) {
@@ -510,20 +550,48 @@ impl EventIndex {
                 }
                 continue;
             }
-            let gone = self.remove_cluster(b);
-            let mut kept = self.remove_cluster(a);
-            kept.sum = terms::add(&kept.sum, &gone.sum);
-            let cap = self.config.max_terms.saturating_mul(EVENT_TERMS).max(1);
-            if kept.sum.len() > cap {
-                terms::keep_heaviest(&mut kept.sum, cap);
-                kept.sum.sort_unstable_by_key(|&(t, _)| t);
-            }
-            kept.members.extend(gone.members);
-            kept.range = union(kept.range, gone.range);
-            kept.seen = kept.seen.max(gone.seen);
-            kept.version += 1;
-            self.add_cluster(a, kept);
+            self.join(a, b);
             forward.insert(b, a);
+        }
+        forward
+    }
+
+    /// Merges cluster `b` into cluster `a`.
+    fn join(&mut self, a: u64, b: u64) {
+        let gone = self.remove_cluster(b);
+        let mut kept = self.remove_cluster(a);
+        kept.sum = terms::add(&kept.sum, &gone.sum);
+        let cap = self.config.max_terms.saturating_mul(EVENT_TERMS).max(1);
+        if kept.sum.len() > cap {
+            terms::keep_heaviest(&mut kept.sum, cap);
+            kept.sum.sort_unstable_by_key(|&(t, _)| t);
+        }
+        kept.members.extend(gone.members);
+        kept.range = union(kept.range, gone.range);
+        kept.seen = kept.seen.max(gone.seen);
+        kept.label = kept.label.or(gone.label);
+        kept.version += 1;
+        self.add_cluster(a, kept);
+    }
+
+    /// Joins each labelled cluster of `fresh` to the live cluster already
+    /// carrying its label, if another: the smaller id survives. Returns
+    /// where merged-away ids went.
+    fn unite_labels(&mut self, fresh: &[u64]) -> HashMap<u64, u64> {
+        let mut forward = HashMap::new();
+        for &id in fresh {
+            let id = resolve(&forward, id);
+            let Some(label) = self.clusters[&id].label.clone() else {
+                continue;
+            };
+            let Some(&other) = self.labels.get(&label) else {
+                continue;
+            };
+            if other != id {
+                let (a, b) = (other.min(id), other.max(id));
+                self.join(a, b);
+                forward.insert(b, a);
+            }
         }
         forward
     }
@@ -532,7 +600,9 @@ impl EventIndex {
     fn push_pair(&self, a: u64, b: u64, queue: &mut BinaryHeap<Pair>) {
         let (a, b) = (a.min(b), a.max(b));
         let (x, y) = (&self.clusters[&a], &self.clusters[&b]);
-        if !self.dates_fit(x, y) {
+        if !self.dates_fit(x, y) || (x.label.is_some() && y.label.is_some()) {
+            // Labelled clusters were united by label: two of them carry
+            // different labels.
             return;
         }
         let dot = terms::dot(&x.sum, &y.sum);
@@ -649,6 +719,14 @@ fn slot(id: u64, cluster: &Cluster) -> Slot {
 /// Days since the earliest civil date.
 fn day_number(d: Date) -> i64 {
     days(Date::MIN, d)
+}
+
+/// Where each of `ids` went, sorted, each once.
+fn live_ids(forward: &HashMap<u64, u64>, ids: &[u64]) -> Vec<u64> {
+    let mut live: Vec<u64> = ids.iter().map(|&id| resolve(forward, id)).collect();
+    live.sort_unstable();
+    live.dedup();
+    live
 }
 
 fn resolve(forward: &HashMap<u64, u64>, mut id: u64) -> u64 {

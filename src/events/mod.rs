@@ -31,6 +31,13 @@
 //! few a person gathered most are one story (a set of three needs about
 //! two thirds of the configured similarity).
 //!
+//! The user can also say it: reports that carry the same
+//! [`Report::event`](crate::Report::event) label are one event whatever
+//! their content or dates, reports with different labels never share one,
+//! and unlabelled reports are grouped by content among themselves and may
+//! join a labelled event by the same rules; [`EventConfig::one_event`]
+//! makes every report one event.
+//!
 //! The work is done by [`EventIndex`], which also takes reports one at a
 //! time; [`group_events`] is one batch into a fresh index. Candidate pairs
 //! come from blocking on each event's heaviest terms, so the cost grows
@@ -77,6 +84,10 @@ pub struct EventConfig {
     /// Document frequencies describe roughly the last this-many to twice
     /// this-many reports of a stream (older counts decay).
     pub df_horizon: usize,
+    /// Every report is one event: the user knows they cover one story, so
+    /// neither content, dates nor [`Report::event`](crate::Report::event)
+    /// labels are consulted.
+    pub one_event: bool,
 }
 
 impl Default for EventConfig {
@@ -90,6 +101,7 @@ impl Default for EventConfig {
             max_terms: 100,
             retain_days: 8,
             df_horizon: 50_000,
+            one_event: false,
         }
     }
 }
@@ -110,7 +122,17 @@ impl Default for EventConfig {
 /// assert_eq!(group_events(&found, &EventConfig::default()), vec![vec![0, 1], vec![2]]);
 /// ```
 pub fn group_events(extractions: &[Extraction], config: &EventConfig) -> Vec<Vec<usize>> {
-    let ids = EventIndex::new(config.clone()).insert_batch(extractions);
+    group_labelled(extractions, &[], config)
+}
+
+/// [`group_events`] where `labels[i]`, when given, is the event the user
+/// said `extractions[i]` is in (see [`EventIndex::insert_labelled`]).
+pub(crate) fn group_labelled(
+    extractions: &[Extraction],
+    labels: &[Option<&str>],
+    config: &EventConfig,
+) -> Vec<Vec<usize>> {
+    let ids = EventIndex::new(config.clone()).insert_labelled(extractions, labels);
     let mut groups: BTreeMap<EventId, Vec<usize>> = BTreeMap::new();
     for (i, id) in ids.into_iter().enumerate() {
         groups.entry(id).or_default().push(i);
@@ -386,6 +408,125 @@ mod tests {
         assert_eq!(retired + index.len(), per_day * days as usize);
         // Every event kept its three reports and nothing else.
         assert!(index.events().iter().all(|e| e.reports.len() == 3));
+    }
+
+    /// Groups of `WIRE` with the given labels (by report id), as ids.
+    fn labelled(labels: &[(&str, &str)], config: &EventConfig, reverse: bool) -> Vec<Vec<String>> {
+        let mut found = wire();
+        if reverse {
+            found.reverse();
+        }
+        let labels: Vec<Option<&str>> = found
+            .iter()
+            .map(|e| labels.iter().find(|l| l.0 == e.report).map(|l| l.1))
+            .collect();
+        ids(&found, &group_labelled(&found, &labels, config))
+    }
+
+    #[test]
+    fn labels_say_which_reports_are_one_event() {
+        let config = EventConfig::default();
+        // (labels by report id, the groups wanted)
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a [&'a str]]);
+        let cases: &[Case] = &[
+            // No labels: grouped by content.
+            (
+                &[],
+                &[
+                    &["bank-1", "bank-2"],
+                    &["quake-1", "quake-2", "quake-3"],
+                    &["quake-4", "quake-5"],
+                ],
+            ),
+            // One label over unrelated reports: one event, whatever the
+            // content and the seven months between them (so that nothing
+            // else fits its date window).
+            (
+                &[("bank-1", "x"), ("quake-1", "x")],
+                &[
+                    &["bank-1", "quake-1"],
+                    &["bank-2"],
+                    &["quake-2", "quake-3"],
+                    &["quake-4", "quake-5"],
+                ],
+            ),
+            // Different labels keep alike reports apart (quake-2, quake-5),
+            // and unlabelled reports join a labelled event by content
+            // (bank-2).
+            (
+                &[("quake-1", "a"), ("quake-2", "b"), ("quake-3", "a")],
+                &[
+                    &["bank-1", "bank-2"],
+                    &["quake-1", "quake-3"],
+                    &["quake-2"],
+                    &["quake-4", "quake-5"],
+                ],
+            ),
+            (
+                &[("quake-4", "a"), ("quake-5", "b"), ("bank-1", "a")],
+                &[
+                    &["bank-1", "bank-2", "quake-4"],
+                    &["quake-1", "quake-2", "quake-3"],
+                    &["quake-5"],
+                ],
+            ),
+        ];
+        for &(labels, want) in cases {
+            let want: Vec<Vec<String>> = want
+                .iter()
+                .map(|g| g.iter().map(|s| s.to_string()).collect())
+                .collect();
+            for reverse in [false, true] {
+                assert_eq!(labelled(labels, &config, reverse), want, "{labels:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_event_puts_everything_together() {
+        let config = EventConfig {
+            one_event: true,
+            ..EventConfig::default()
+        };
+        let everything: Vec<String> = WIRE.iter().map(|w| w.0.to_string()).collect();
+        let mut everything = everything;
+        everything.sort();
+        // Labels are not consulted.
+        for labels in [&[][..], &[("quake-1", "a"), ("bank-1", "b")][..]] {
+            assert_eq!(labelled(labels, &config, false), [everything.clone()]);
+        }
+        assert_eq!(group_events(&[], &config), Vec::<Vec<usize>>::new());
+        // A stream: every report joins the one event.
+        let mut index = EventIndex::new(config);
+        let found = wire();
+        let first = index.insert(&found[0]);
+        assert!(found[1..].iter().all(|e| index.insert(e) == first));
+    }
+
+    #[test]
+    fn labels_survive_saving_and_merging_partitions() {
+        let found = wire();
+        let label =
+            |e: &Extraction| (e.report.starts_with("bank") || e.report == "quake-4").then_some("x");
+        let (left, right): (Vec<Extraction>, Vec<Extraction>) = found
+            .iter()
+            .cloned()
+            .partition(|e| e.report.ends_with(['1', '3', '5']));
+        let mut first = EventIndex::default();
+        first.insert_labelled(&left, &left.iter().map(label).collect::<Vec<_>>());
+        let json = serde_json::to_string(&first).unwrap();
+        let mut resumed: EventIndex = serde_json::from_str(&json).unwrap();
+        let mut second = EventIndex::default();
+        second.insert_labelled(&right, &right.iter().map(label).collect::<Vec<_>>());
+        resumed.merge(second);
+        let mut got: Vec<Vec<String>> = resumed.events().into_iter().map(|e| e.reports).collect();
+        got.sort();
+        // quake-5, unlabelled, joins the labelled event by content.
+        let want: &[&[&str]] = &[
+            &["bank-1", "bank-2", "quake-4", "quake-5"],
+            &["quake-1", "quake-2", "quake-3"],
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -30,7 +30,9 @@ macro_rules! input_help {
     () => {
         "Input: files (.txt plain text, .json one report or an array, .jsonl one\n\
          report per line) or directories (their such files, by name); `-` reads\n\
-         standard input (plain text unless --stdin-format says otherwise).\n\n"
+         standard input (plain text unless --stdin-format says otherwise).\n\
+         A JSON report: {\"id\", \"text\", \"outlet\"?, \"published\"? (YYYY-MM-DD),\n\
+         \"title\"?, \"url\"?, \"event\"?}; reports with the same \"event\" are one event.\n\n"
     };
 }
 
@@ -73,6 +75,7 @@ enum Command {
         "  corroborate compare --format html -o seeds.html tests/fixtures/seeds\n",
         "  corroborate compare --format json reports.jsonl > comparison.json\n",
         "  corroborate compare --format markdown --keep-going inbox/ > draft.md\n",
+        "  corroborate compare --one-event story/\n",
         "  cat article.txt | corroborate compare - other.txt\n\n",
         input_help!(),
         exit_codes!()
@@ -87,6 +90,10 @@ enum Command {
         /// and NO_COLOR is not set), always or never.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
         color: ColorChoice,
+        /// All the reports are one event: compare them with each other
+        /// without grouping (for coverage of one story gathered by hand).
+        #[arg(long)]
+        one_event: bool,
         #[command(flatten)]
         out: Output,
         #[command(flatten)]
@@ -115,6 +122,8 @@ enum Command {
         "Examples:\n",
         "  corroborate events --format json reports/\n",
         "  corroborate events --keep-going inbox/*.json\n\n",
+        "Reports with different \"event\" fields are never one event; --one-event\n",
+        "puts all the reports in one event (and ignores the field).\n\n",
         input_help!(),
         exit_codes!()
     ))]
@@ -122,6 +131,9 @@ enum Command {
         /// Output format (JSON only; schema: `corroborate schema events`).
         #[arg(long, short, value_enum, default_value_t = JsonOnly::Json)]
         format: JsonOnly,
+        /// All the reports are one event (no grouping).
+        #[arg(long)]
+        one_event: bool,
         #[command(flatten)]
         out: Output,
         #[command(flatten)]
@@ -294,6 +306,7 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
         Command::Compare {
             format,
             color,
+            one_event,
             out,
             input,
         } => {
@@ -306,7 +319,13 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
                 ),
                 None,
             );
-            let comparison = corroborate::compare(&reports);
+            let comparison = corroborate::compare_with(
+                &reports,
+                &corroborate::CompareConfig {
+                    events: event_config(one_event),
+                    ..corroborate::CompareConfig::default()
+                },
+            );
             progress.finish();
             let (format, colored) = match format {
                 OutFormat::Json => (Format::Json, false),
@@ -338,10 +357,15 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
             }
             emit(&out, &render::extraction_json_with(&found, &options))
         }
-        Command::Events { out, input, .. } => {
+        Command::Events {
+            one_event,
+            out,
+            input,
+            ..
+        } => {
             let (reports, skipped) = load(&input, progress)?;
             progress.stage("grouping into events", None);
-            let events = corroborate::group_reports(&reports, &corroborate::EventConfig::default());
+            let events = corroborate::group_reports(&reports, &event_config(one_event));
             progress.finish();
             let mut options = Options::new();
             if input.keep_going {
@@ -370,6 +394,14 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
                 SchemaName::Events => render::EVENTS_SCHEMA,
             },
         ),
+    }
+}
+
+/// The grouping settings: the default, or everything one event.
+fn event_config(one_event: bool) -> corroborate::EventConfig {
+    corroborate::EventConfig {
+        one_event,
+        ..corroborate::EventConfig::default()
     }
 }
 

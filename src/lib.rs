@@ -138,6 +138,12 @@
 //! let events = group_reports(&reports, &EventConfig::default());
 //! let groups: Vec<&[String]> = events.iter().map(|e| e.reports.as_slice()).collect();
 //! assert_eq!(groups, [&["a", "b"][..], &["c"][..]]);
+//!
+//! // The user can say it: all one event, or labels.
+//! let one = EventConfig { one_event: true, ..EventConfig::default() };
+//! assert_eq!(group_reports(&reports, &one).len(), 1);
+//! let labelled = [reports[0].clone().with_event("mine"), reports[2].clone().with_event("mine")];
+//! assert_eq!(group_reports(&labelled, &EventConfig::default()).len(), 1);
 //! ```
 //!
 //! ## [`Error`]: bad input, named

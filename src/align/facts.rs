@@ -844,7 +844,12 @@ fn conflicts(
         out.claims.push(Claimed {
             record: Record {
                 note: Some(format!("values differ: {note}")),
-                ..record(Claim::Fact, record_kind(a.kind), ev.clone(), Some(round(score)))
+                ..record(
+                    Claim::Fact,
+                    record_kind(a.kind),
+                    ev.clone(),
+                    Some(round(score)),
+                )
             },
             differences: vec![Record {
                 note: Some(note),

@@ -290,7 +290,7 @@ impl ClaimQuotes<'_, '_> {
             )
         };
         let mut differences = Vec::new();
-        differences.extend(self.wording(&main, score, speaker.as_deref()));
+        differences.extend(self.wording(&by_report, &main, score, speaker.as_deref()));
         differences.extend(self.truncations(&by_report, &main, score, speaker.as_deref()));
         differences.extend(self.attribution(&by_report, score));
         Claimed {
@@ -320,35 +320,40 @@ impl ClaimQuotes<'_, '_> {
         })
     }
 
-    /// Wording variants against the most common wording: one record per
-    /// variant, holding the reports that quote the common wording and
-    /// those that quote the variant.
+    /// Wording variants against the most common version: one record per
+    /// variant, holding the reference report's quotation it renders (and
+    /// the same words in the other reports that quote the common version)
+    /// and the variant's quotation.
     fn wording(
         &self,
+        by_report: &BTreeMap<usize, Vec<usize>>,
         main: &BTreeMap<usize, usize>,
         score: f64,
         speaker: Option<&str>,
     ) -> Vec<Record> {
-        // Versions by their folded words.
-        let keyed: Vec<(usize, Vec<String>)> = main
-            .values()
-            .map(|&i| (i, self.forms(i).into_iter().map(|f| f.key).collect()))
-            .collect();
-        let mut by_key: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
-        for (i, key) in &keyed {
-            by_key.entry(key.as_slice()).or_default().push(*i);
+        let stems = |i: usize| -> Vec<&str> {
+            self.quotes[i]
+                .words
+                .iter()
+                .map(|w| w.stem.as_str())
+                .collect()
+        };
+        // Reports by their main version's folded words.
+        let mut by_key: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+        for (&m, &i) in main {
+            let key = self.forms(i).into_iter().map(|f| f.key).collect();
+            by_key.entry(key).or_default().push(m);
         }
-        // The most common version; ties to the fullest, then the first.
+        let quoted =
+            |m: usize| -> f64 { by_report[&m].iter().map(|&i| self.quotes[i].weight()).sum() };
+        // The most common version; ties to the report that quotes most,
+        // then the first.
         let Some(common) = by_key
             .values()
             .max_by(|x, y| {
                 x.len()
                     .cmp(&y.len())
-                    .then(
-                        self.quotes[x[0]]
-                            .weight()
-                            .total_cmp(&self.quotes[y[0]].weight()),
-                    )
+                    .then(quoted(x[0]).total_cmp(&quoted(y[0])))
                     .then(y[0].cmp(&x[0]))
             })
             .cloned()
@@ -356,20 +361,37 @@ impl ClaimQuotes<'_, '_> {
             return Vec::new();
         };
         let reference = common[0];
-        let mut variants: BTreeMap<Vec<String>, (Vec<usize>, String)> = BTreeMap::new();
-        for (i, key) in &keyed {
-            if common.contains(i) {
+        // variant words → (the quotations that show it, the diff)
+        let mut variants: BTreeMap<Vec<&str>, (Vec<usize>, String)> = BTreeMap::new();
+        let mut seen: BTreeMap<Vec<Vec<&str>>, Vec<Rewording>> = BTreeMap::new();
+        for (&m, items) in by_report {
+            if common.contains(&m) {
                 continue;
             }
-            let Some(cmp) = self.compare(reference, *i) else {
-                continue;
-            };
-            if cmp.comparison.reworded {
-                variants
-                    .entry(key.clone())
-                    .or_insert_with(|| (Vec::new(), cmp.comparison.diff.clone()))
-                    .0
-                    .push(*i);
+            let key: Vec<Vec<&str>> = items.iter().map(|&i| stems(i)).collect();
+            let found = seen
+                .entry(key)
+                .or_insert_with(|| self.reworded(&by_report[&reference], items))
+                .clone();
+            for (r, q, diff) in found {
+                // This report's quotation with the cached one's words.
+                let Some(own) = items.iter().copied().find(|&i| stems(i) == stems(q)) else {
+                    continue;
+                };
+                let entry = variants.entry(stems(q)).or_insert_with(|| {
+                    // The reference's words, as every common report quotes them.
+                    let mut shown = vec![r];
+                    for &c in &common[1..] {
+                        shown.extend(
+                            by_report[&c]
+                                .iter()
+                                .copied()
+                                .find(|&i| stems(i) == stems(r)),
+                        );
+                    }
+                    (shown, diff)
+                });
+                entry.0.push(own);
             }
         }
         let mut ordered: Vec<(Vec<usize>, String)> = variants.into_values().collect();
@@ -382,20 +404,48 @@ impl ClaimQuotes<'_, '_> {
                 diff: Some(diff),
                 note: (common.len() > 1).then(|| {
                     format!(
-                        "{} of {} reports quote it so; {} quote the most common version",
-                        items.len(),
-                        main.len(),
-                        common.len()
+                        "{} of {} reports quote the most common version",
+                        common.len(),
+                        main.len()
                     )
                 }),
                 ..super::record(
                     Claim::Quote,
                     RecordKind::Wording,
-                    self.evidence_of(common.iter().copied().chain(items)),
+                    self.evidence_of(items),
                     Some(score),
                 )
             })
             .collect()
+    }
+
+    /// Each of `items` that renders one of `reference`'s quotations in
+    /// other words: (that quotation, the item, the diff from it).
+    fn reworded(&self, reference: &[usize], items: &[usize]) -> Vec<Rewording> {
+        let mut out = Vec::new();
+        for &q in items {
+            let best = reference
+                .iter()
+                .filter_map(|&r| {
+                    let (short, long) = if self.quotes[q].weight() <= self.quotes[r].weight() {
+                        (q, r)
+                    } else {
+                        (r, q)
+                    };
+                    align(&self.quotes[short].words, &self.quotes[long].words, 0.0)
+                        .map(|al| (al.score, r))
+                })
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+            let Some((_, r)) = best else {
+                continue;
+            };
+            if let Some(cmp) = self.compare(r, q) {
+                if cmp.comparison.reworded && cmp.score >= RENDERS {
+                    out.push((r, q, cmp.comparison.diff));
+                }
+            }
+        }
+        out
     }
 
     /// Versions that leave out what the fullest quotation has (or that
@@ -447,21 +497,30 @@ impl ClaimQuotes<'_, '_> {
                 let own = if cut.from_fullest {
                     full_quote(self, items)
                 } else {
-                    items.iter().copied().find(|&i| stems(i) == stems(cut.quote))
+                    items
+                        .iter()
+                        .copied()
+                        .find(|&i| stems(i) == stems(cut.quote))
                 };
                 entry.0.extend(own);
             }
         }
-        let mut ordered: Vec<((bool, String), (Vec<usize>, String))> = cuts.into_iter().collect();
+        let mut ordered: Vec<_> = cuts.into_iter().collect();
         ordered.sort_by(|x, y| y.1 .0.len().cmp(&x.1 .0.len()).then(x.1 .0.cmp(&y.1 .0)));
         ordered
             .into_iter()
             .take(MAX_VARIANTS)
             .map(|((from_fullest, _), (items, shown))| {
                 let note = if from_fullest {
-                    format!("left out of the shorter version: “{}”", ellipsize(&shown, 120))
+                    format!(
+                        "left out of the shorter version: “{}”",
+                        ellipsize(&shown, 120)
+                    )
                 } else {
-                    format!("left out of the fuller version: “{}”", ellipsize(&shown, 120))
+                    format!(
+                        "left out of the fuller version: “{}”",
+                        ellipsize(&shown, 120)
+                    )
                 };
                 Record {
                     speaker: speaker.map(str::to_string),
@@ -483,10 +542,17 @@ impl ClaimQuotes<'_, '_> {
         let fullest_words = &self.quotes[fullest].words;
         let mut covered = vec![false; fullest_words.len()];
         let mut beyond: Option<(usize, Span)> = None;
+        let mut rendered = false;
         for &i in items {
             let Some(cmp) = self.compare(fullest, i) else {
                 continue;
             };
+            // Only a quotation that renders the fullest one says what of it
+            // the report quotes.
+            if cmp.score < RENDERS {
+                continue;
+            }
+            rendered |= self.quotes[i].quote.kind == QuoteKind::Full;
             for c in covered[cmp.window.0..cmp.window.1].iter_mut() {
                 *c = true;
             }
@@ -512,6 +578,9 @@ impl ClaimQuotes<'_, '_> {
             }
         }
         let mut out = Vec::new();
+        if !rendered {
+            return out;
+        }
         // A version that opens in lower case shows it starts inside a
         // sentence: what comes before it is no hidden cut.
         let mid_sentence = self.text(main)[self.quotes[main].quote.span.start..]
@@ -547,6 +616,15 @@ impl ClaimQuotes<'_, '_> {
     /// or more ([`wording`]'s rule), as spans.
     fn omitted(&self, i: usize, covered: &[bool]) -> Vec<Span> {
         let words = &self.quotes[i].words;
+        let text = self.text(i);
+        // Whether a sentence ends between word k and the next.
+        let ends_sentence = |k: usize| {
+            let next = words
+                .get(k + 1)
+                .map_or(self.quotes[i].quote.span.end, |w| w.span.start);
+            text.get(words[k].span.end..next)
+                .is_some_and(|gap| gap.contains(['.', '!', '?', '…']))
+        };
         let mut out = Vec::new();
         let mut k = 0;
         while k < words.len() {
@@ -560,7 +638,21 @@ impl ClaimQuotes<'_, '_> {
             }
             let run = &words[start..k];
             let content = run.iter().filter(|w| w.weight >= 1.0).count();
-            if run.len() >= CUT_WORDS || content >= 2 {
+            if run.len() < CUT_WORDS && content < 2 {
+                continue;
+            }
+            // Whole sentences left off either end are a quotation of part
+            // of a statement, which the reader can see; a sentence cut
+            // short, or words cut from inside, the reader cannot.
+            let leading = start == 0;
+            let trailing = k == words.len();
+            let whole_sentences = match (leading, trailing) {
+                (true, true) => true,
+                (true, false) => ends_sentence(k - 1),
+                (false, true) => ends_sentence(start - 1),
+                (false, false) => false,
+            };
+            if !whole_sentences {
                 out.push(Span::new(run[0].span.start, run[run.len() - 1].span.end));
             }
         }
@@ -591,9 +683,7 @@ impl ClaimQuotes<'_, '_> {
                 continue;
             };
             match groups.iter_mut().find(|(_, distinct, _)| {
-                distinct
-                    .iter()
-                    .all(|n| same_speaker(Some(n), Some(&name)))
+                distinct.iter().all(|n| same_speaker(Some(n), Some(&name)))
             }) {
                 Some((all, distinct, reports)) => {
                     distinct.extend(names.iter().copied());
@@ -653,7 +743,11 @@ impl ClaimQuotes<'_, '_> {
         let other_is_short = o.weight() <= r.weight();
         let (short, long) = if other_is_short { (o, r) } else { (r, o) };
         let same = short.words.len() == long.words.len()
-            && short.words.iter().zip(&long.words).all(|(x, y)| x.stem == y.stem);
+            && short
+                .words
+                .iter()
+                .zip(&long.words)
+                .all(|(x, y)| x.stem == y.stem);
         let al = if same && !long.words.is_empty() {
             // The same words: no window to search (a whole article in
             // quote marks costs one pass).
@@ -695,12 +789,10 @@ impl ClaimQuotes<'_, '_> {
                     beyond.push(Span::new(run[0].span.start, run[run.len() - 1].span.end));
                 }
             }
-            (
-                (0, r.words.len()),
-                beyond,
-            )
+            ((0, r.words.len()), beyond)
         };
         Some(Compared {
+            score: al.score,
             window: window_words,
             comparison,
             beyond_other,
@@ -714,10 +806,17 @@ impl ClaimQuotes<'_, '_> {
 fn surname(name: &str) -> String {
     name.split_whitespace()
         .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .find(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
         .unwrap_or_default()
 }
+
+/// A reference quotation, the item that renders it in other words, and
+/// the diff between them.
+type Rewording = (usize, usize, String);
 
 /// A cut between a report's version and the fullest one.
 #[derive(Debug, Clone)]
@@ -750,12 +849,18 @@ fn full_quote(claim: &ClaimQuotes<'_, '_>, items: &[usize]) -> Option<usize> {
 
 /// The outcome of comparing a version with a reference.
 struct Compared {
+    /// How well the shorter renders its window of the longer.
+    score: f64,
     /// Word range of the reference that the other version renders.
     window: (usize, usize),
     comparison: wording::Comparison,
     /// Stretches of the other version beyond the reference's ends.
     beyond_other: Vec<Span>,
 }
+
+/// Least alignment score for one quotation to render (part of) another
+/// closely enough that their differences are worth a reader's time.
+const RENDERS: f64 = 0.6;
 
 /// An omission this long (or of two content words) is a cut.
 const CUT_WORDS: usize = 4;
@@ -770,16 +875,105 @@ fn ellipsize(text: &str, max: usize) -> String {
 
 /// Words before a surname that are titles, not first names.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
-    "president", "pres", "vice", "secretary", "gen", "general", "judge", "justice", "chief",
-    "speaker", "leader", "mayor", "prime", "minister", "prince", "princess", "king", "queen",
-    "lord", "sir", "dame", "lady", "rev", "reverend", "father", "pope", "st", "saint", "officer",
-    "detective", "sgt", "sergeant", "capt", "captain", "lt", "col", "colonel", "adm", "admiral",
-    "prof", "professor", "attorney", "coach", "chairman", "chairwoman", "commissioner", "director",
-    "ambassador", "congressman", "congresswoman", "candidate", "nominee", "former", "the", "and",
-    "but", "when", "after", "before", "while", "as", "if", "that", "then", "said", "says", "by",
-    "of", "for", "with", "to", "in", "on", "at", "from", "mister", "madam", "first", "sheriff",
-    "chancellor", "premier", "emperor", "sultan", "sheikh", "cardinal", "bishop", "rabbi", "imam",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "president",
+    "pres",
+    "vice",
+    "secretary",
+    "gen",
+    "general",
+    "judge",
+    "justice",
+    "chief",
+    "speaker",
+    "leader",
+    "mayor",
+    "prime",
+    "minister",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "lord",
+    "sir",
+    "dame",
+    "lady",
+    "rev",
+    "reverend",
+    "father",
+    "pope",
+    "st",
+    "saint",
+    "officer",
+    "detective",
+    "sgt",
+    "sergeant",
+    "capt",
+    "captain",
+    "lt",
+    "col",
+    "colonel",
+    "adm",
+    "admiral",
+    "prof",
+    "professor",
+    "attorney",
+    "coach",
+    "chairman",
+    "chairwoman",
+    "commissioner",
+    "director",
+    "ambassador",
+    "congressman",
+    "congresswoman",
+    "candidate",
+    "nominee",
+    "former",
+    "the",
+    "and",
+    "but",
+    "when",
+    "after",
+    "before",
+    "while",
+    "as",
+    "if",
+    "that",
+    "then",
+    "said",
+    "says",
+    "by",
+    "of",
+    "for",
+    "with",
+    "to",
+    "in",
+    "on",
+    "at",
+    "from",
+    "mister",
+    "madam",
+    "first",
+    "sheriff",
+    "chancellor",
+    "premier",
+    "emperor",
+    "sultan",
+    "sheikh",
+    "cardinal",
+    "bishop",
+    "rabbi",
+    "imam",
 ];
 
 /// Whether a quote's speaker is named beyond doubt: a full name (two words
@@ -869,15 +1063,30 @@ mod tests {
     #[test]
     fn confidence_needs_a_name_tied_to_one_person() {
         let text = "Donald Trump spoke. “We won,” Trump said.";
-        assert!(confident_speaker(text, &quote(text, "We won,", "Donald Trump", "Trump said")));
+        assert!(confident_speaker(
+            text,
+            &quote(text, "We won,", "Donald Trump", "Trump said")
+        ));
         let text = "Donald Trump spoke, and his son Eric Trump too. “We won,” Trump said.";
-        assert!(!confident_speaker(text, &quote(text, "We won,", "Eric Trump", "Trump said")));
+        assert!(!confident_speaker(
+            text,
+            &quote(text, "We won,", "Eric Trump", "Trump said")
+        ));
         let text = "Donald Trump spoke. “We won,” he said.";
-        assert!(!confident_speaker(text, &quote(text, "We won,", "Donald Trump", "he said")));
+        assert!(!confident_speaker(
+            text,
+            &quote(text, "We won,", "Donald Trump", "he said")
+        ));
         let text = "Trump spoke. “We won,” Trump said.";
-        assert!(!confident_speaker(text, &quote(text, "We won,", "Trump", "Trump said")));
+        assert!(!confident_speaker(
+            text,
+            &quote(text, "We won,", "Trump", "Trump said")
+        ));
         let text = "“We won,” said Senator Jane Doe.";
-        assert!(confident_speaker(text, &quote(text, "We won,", "Jane Doe", "Jane Doe")));
+        assert!(confident_speaker(
+            text,
+            &quote(text, "We won,", "Jane Doe", "Jane Doe")
+        ));
     }
 
     fn claims(reports: &[Report]) -> crate::Event {
@@ -918,18 +1127,51 @@ mod tests {
         assert_eq!(of_it.len(), 1, "{of_it:#?}");
         assert_eq!(of_it[0].kind, RecordKind::Wording);
         assert_eq!(of_it[0].reports(), ["r0", "r1", "r2", "r3"]);
-        assert!(of_it[0].diff.as_deref().unwrap().contains("[-city-]{+town+}"));
+        assert!(of_it[0]
+            .diff
+            .as_deref()
+            .unwrap()
+            .contains("[-city-]{+town+}"));
     }
 
     #[test]
     fn a_clause_left_out_is_one_truncation() {
         let lead = "Mayor Jane Doe opened the new Harbour Bridge in Springfield on Monday, after a decade of delays.\n\n";
         let reports = [
-            Report::new("a", format!("{lead}“This bridge unites our city. It cost less than the old ferry did in ten years,” Doe said.")),
+            Report::new("a", format!("{lead}“This bridge unites our city and will carry forty thousand cars every day,” Doe said.")),
             Report::new("b", format!("{lead}“This bridge unites our city,” Doe said.")),
         ];
         let event = claims(&reports);
         let kinds: Vec<RecordKind> = event.discrepancies.iter().map(|d| d.kind).collect();
-        assert_eq!(kinds, [RecordKind::Truncation], "{:#?}", event.discrepancies);
+        assert_eq!(
+            kinds,
+            [RecordKind::Truncation],
+            "{:#?}",
+            event.discrepancies
+        );
+        assert!(event.discrepancies[0]
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("forty thousand cars"));
+    }
+
+    #[test]
+    fn a_whole_sentence_left_off_the_end_is_no_truncation() {
+        let lead = "Mayor Jane Doe opened the new Harbour Bridge in Springfield on Monday, after a decade of delays.\n\n";
+        let reports = [
+            Report::new("a", format!("{lead}“This bridge unites our city. It cost less than the old ferry did in ten years,” Doe said.")),
+            Report::new("b", format!("{lead}“This bridge unites our city,” Doe said.")),
+        ];
+        let event = claims(&reports);
+        assert!(event.discrepancies.is_empty(), "{:#?}", event.discrepancies);
+        assert_eq!(
+            event
+                .agreements
+                .iter()
+                .filter(|r| r.claim == Claim::Quote)
+                .count(),
+            1
+        );
     }
 }

@@ -152,7 +152,10 @@ pub(crate) fn compare(
                 old_len,
                 new_index,
                 new_len,
-            } => (old_index..old_index + old_len, new_index..new_index + new_len),
+            } => (
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
         };
         let (old_forms, new_forms) = (&a[old.clone()], &b[new.clone()]);
         let at_edge = k == 0 || k == last;
@@ -171,6 +174,15 @@ pub(crate) fn compare(
             Change::CutFromFirst => {
                 out.cut_from_first.push(run_span(new_forms));
                 pieces.push(format!("{{+{}+}}", run_text(b_text, new_forms)));
+            }
+            Change::BothCut => {
+                out.cut_from_second.push(run_span(old_forms));
+                out.cut_from_first.push(run_span(new_forms));
+                pieces.push(format!(
+                    "[-{}-]{{+{}+}}",
+                    run_text(a_text, old_forms),
+                    run_text(b_text, new_forms)
+                ));
             }
             Change::Reworded => {
                 out.reworded = true;
@@ -199,6 +211,10 @@ enum Change {
     CutFromSecond,
     /// `a` leaves out a stretch of `b`.
     CutFromFirst,
+    /// Each version has a stretch the other leaves out: two cuts, not a
+    /// rewording ("… again. This is so much bigger" against "… again by
+    /// making that differentiation").
+    BothCut,
     /// Other words.
     Reworded,
 }
@@ -217,7 +233,11 @@ fn classify(
     if joined(x) == joined(y) {
         return Change::Orthographic;
     }
-    if x.len() == y.len() && x.iter().zip(y).all(|(p, q)| spelling_variant(&p.key, &q.key)) {
+    if x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .all(|(p, q)| spelling_variant(&p.key, &q.key))
+    {
         return Change::Orthographic;
     }
     if woven {
@@ -237,6 +257,14 @@ fn classify(
     let editorial = |f: &[Form]| !f.is_empty() && f.iter().all(|w| w.editorial);
     if editorial(x) || editorial(y) {
         return Change::Orthographic;
+    }
+    let long_enough =
+        |f: &[Form]| f.len() >= CUT_WORDS || f.iter().filter(|w| !is_stopword(&w.key)).count() >= 2;
+    let shared = x
+        .iter()
+        .any(|p| y.iter().any(|q| stem(&p.key) == stem(&q.key)));
+    if long_enough(x) && long_enough(y) && !shared {
+        return Change::BothCut;
     }
     if x.is_empty() || y.is_empty() {
         if at_edge {
@@ -496,7 +524,7 @@ fn number_word(word: &str) -> Option<String> {
         return Some((n * 10).to_string());
     }
     if word.starts_with(|c: char| c.is_ascii_digit()) {
-        let digits = word.trim_end_matches(|c: char| matches!(c, 's' | 't' | 'h' | 'n' | 'd' | 'r'));
+        let digits = word.trim_end_matches(['s', 't', 'h', 'n', 'd', 'r']);
         let digits = digits.replace(',', "");
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
             return Some(digits);
@@ -546,9 +574,15 @@ mod tests {
         let same: &[(&str, &str)] = &[
             ("We will WIN, together!", "we will win together"),
             ("the colour of our harbour", "the color of our harbor"),
-            ("we must organise the defence", "we must organize the defense"),
+            (
+                "we must organise the defence",
+                "we must organize the defense",
+            ),
             ("He travelled to the centre", "He traveled to the center"),
-            ("It happened on Nov. 5 in the Senate", "It happened on November 5th in the Senate"),
+            (
+                "It happened on Nov. 5 in the Senate",
+                "It happened on November 5th in the Senate",
+            ),
             ("Sen. Grassley's staff", "Senator Grassley's staff"),
             ("thirty people came", "30 people came"),
             ("the fifth time", "the 5th time"),
@@ -562,17 +596,36 @@ mod tests {
         for (a, b) in same {
             let c = cmp(a, b);
             assert!(!c.reworded, "{a:?} vs {b:?}: {c:?}");
-            assert!(c.cut_from_first.is_empty() && c.cut_from_second.is_empty(), "{a:?} vs {b:?}: {c:?}");
+            assert!(
+                c.cut_from_first.is_empty() && c.cut_from_second.is_empty(),
+                "{a:?} vs {b:?}: {c:?}"
+            );
         }
     }
 
     #[test]
     fn other_words_are_a_wording_difference() {
         let differ: &[(&str, &str, &str)] = &[
-            ("We reject his visit", "We reject his message", "We reject his [-visit-]{+message+}"),
-            ("who had expressed their concerns", "who have expressed their concerns", "who [-had-]{+have+} expressed their concerns"),
-            ("something very important", "something important", "something [-very-] important"),
-            ("I used money I shouldn't have used", "used money that should have been used", ""),
+            (
+                "We reject his visit",
+                "We reject his message",
+                "We reject his [-visit-]{+message+}",
+            ),
+            (
+                "who had expressed their concerns",
+                "who have expressed their concerns",
+                "who [-had-]{+have+} expressed their concerns",
+            ),
+            (
+                "something very important",
+                "something important",
+                "something [-very-] important",
+            ),
+            (
+                "I used money I shouldn't have used",
+                "used money that should have been used",
+                "",
+            ),
             ("four days", "for days", ""),
         ];
         for (a, b, diff) in differ {
@@ -587,7 +640,10 @@ mod tests {
     #[test]
     fn woven_words_may_bend_to_the_sentence() {
         let (a, b) = ("I look forward to it", "looks forward to it");
-        let (fa, fb) = (forms(a, Span::new(0, a.len())), forms(b, Span::new(0, b.len())));
+        let (fa, fb) = (
+            forms(a, Span::new(0, a.len())),
+            forms(b, Span::new(0, b.len())),
+        );
         assert!(!compare(a, &fa, b, &fb, true).reworded);
         assert!(compare(a, &fa, b, &fb, false).reworded);
         assert!(!cmp("Comey & others", "Comey and others").reworded);
@@ -616,12 +672,28 @@ mod tests {
             "[-exclusively-]{+extremely+} trusting nature"
         );
         assert_eq!(cmp("same", "same").diff, "same");
-        assert_eq!(cmp("joint exercises", "joint exercises,").diff, "joint exercises");
+        assert_eq!(
+            cmp("joint exercises", "joint exercises,").diff,
+            "joint exercises"
+        );
+    }
+
+    #[test]
+    fn different_stretches_are_two_cuts() {
+        let c = cmp(
+            "We will do it again. This is so much bigger than politics.",
+            "We will do it again by making that differentiation.",
+        );
+        assert!(!c.reworded, "{c:?}");
+        assert_eq!((c.cut_from_first.len(), c.cut_from_second.len()), (1, 1));
     }
 
     #[test]
     fn words_beyond_either_end_are_extent() {
-        let c = cmp("useful information", "regularly exchange useful information today");
+        let c = cmp(
+            "useful information",
+            "regularly exchange useful information today",
+        );
         assert!(!c.reworded && c.cut_from_first.is_empty(), "{c:?}");
         assert_eq!(c.diff, "useful information");
     }

@@ -81,7 +81,7 @@ pub fn align(
                     found: &found[i],
                 })
                 .collect();
-            let aligned = align_event(&members, &matcher, config);
+            let aligned = align_event(&members, &matcher, config, "event");
             aligned.agreements.len() + aligned.discrepancies.len() + aligned.unique.len()
         })
         .sum()

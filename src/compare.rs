@@ -102,9 +102,10 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
                     found: &found[i],
                 })
                 .collect();
-            let aligned = align_event(&members, &matcher, &config.align);
+            let id = format!("event-{}", sorted[group[0]].id);
+            let aligned = align_event(&members, &matcher, &config.align, &id);
             Event {
-                id: format!("event-{}", sorted[group[0]].id),
+                id,
                 reports: group.iter().map(|&i| sorted[i].id.clone()).collect(),
                 agreements: aligned.agreements,
                 discrepancies: aligned.discrepancies,

@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-/// Version of the JSON layout; bumped when a field changes meaning.
-pub const SCHEMA_VERSION: &str = "1.0";
+/// Version of the JSON layout: the minor number grows when fields are
+/// added, the major one when a field changes meaning. 1.1 added the
+/// record `id` and the discrepancy's `of`.
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// Everything [`compare`](crate::compare) found: the reports, and the
 /// events they were grouped into with their records.
@@ -81,9 +83,13 @@ pub struct Event {
     pub id: String,
     /// Report ids, sorted.
     pub reports: Vec<String>,
-    /// Claims that several reports carry.
+    /// Claims that several reports carry: one record per claim, holding
+    /// every report's version of it (all quotations of one remark,
+    /// fragments included), whether or not the versions differ.
     pub agreements: Vec<Record>,
-    /// Where reports of the same claim differ.
+    /// Differences within those claims: each is one difference (wording,
+    /// truncation, attribution, value, date, qualifier) of one claim between
+    /// the versions that show it, and names its claim in [`Record::of`].
     pub discrepancies: Vec<Record>,
     /// Claims only one report carries.
     pub unique: Vec<Record>,
@@ -205,6 +211,15 @@ pub struct Evidence {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
+    /// Stable within one output: the event id, a slash, the section's
+    /// letter (`c` claim, `d` discrepancy, `u` unique) and the record's
+    /// number in its section (`event-a/c1`).
+    #[serde(default)]
+    pub id: String,
+    /// For a discrepancy: the [`id`](Record::id) of the claim (in the
+    /// event's agreements) it is a difference of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
     /// Quote, statement or fact.
     pub claim: Claim,
     /// What the record says (see [`RecordKind`]).
@@ -279,6 +294,8 @@ impl Record {
     ///     speaker: None,
     /// };
     /// let record = Record {
+    ///     id: "event-a/c1".to_string(),
+    ///     of: None,
     ///     claim: Claim::Fact,
     ///     kind: RecordKind::Weekday,
     ///     speaker: None,

@@ -358,11 +358,11 @@ fn colour_only_when_asked_or_on_a_terminal() {
         !stdout(&plain).contains('\x1b'),
         "not a terminal: no colour"
     );
-    assert!(stdout(&plain).contains("diff: large-scale {+joint+} plans"));
+    assert!(stdout(&plain).contains("diff: large-scale [-joint-] plans"));
     let colour = run(&["compare", "--color", "always", &seeds_dir()]);
     let shown = stdout(&colour);
     assert!(shown.contains("\x1b[1m"), "{shown}");
-    assert!(shown.contains("diff: large-scale \x1b[32;4mjoint\x1b[0m plans"));
+    assert!(shown.contains("diff: large-scale \x1b[31;9mjoint\x1b[0m plans"));
     let out = bin()
         .args(["compare", "--color", "auto", &seeds_dir()])
         .env("NO_COLOR", "1")

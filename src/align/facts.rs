@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiff::civil::Date;
 
-use super::{evidence, round, Aligned, Member, StatementPair};
+use super::{evidence, record, round, Aligned, Claimed, Member, StatementPair};
 
 use crate::extract::{Fact, FactKind, FactValue, Qualifier};
 use crate::record::{Claim, Evidence, Record, RecordKind};
@@ -545,15 +545,13 @@ fn slot_agreements(
         let hedged = facts.iter().any(|f| f.qualifier != facts[0].qualifier);
         let note =
             hedged.then(|| format!("same value, hedged differently: {}", wordings.join(" vs ")));
-        out.agreements.push(Record {
-            claim: Claim::Fact,
-            kind: record_kind(kind),
-            speaker: None,
-            evidence: ev.clone(),
-            score: Some(1.0),
-            diff: None,
-            note: note.clone(),
-        });
+        let mut claimed = Claimed {
+            record: Record {
+                note: note.clone(),
+                ..record(Claim::Fact, record_kind(kind), ev.clone(), Some(1.0))
+            },
+            differences: Vec::new(),
+        };
         // A bound against a plain figure is a discrepancy when the words
         // around them say they are one figure.
         let ids: Vec<usize> = found.values().copied().collect();
@@ -567,16 +565,12 @@ fn slot_agreements(
                 Some(best.map_or(s, |b| b.max(s)))
             });
         if let Some(score) = concur.filter(|&s| s >= HEDGE_AFFINITY) {
-            out.discrepancies.push(Record {
-                claim: Claim::Fact,
-                kind: RecordKind::Qualifier,
-                speaker: None,
-                evidence: ev,
-                score: Some(round(score)),
-                diff: None,
+            claimed.differences.push(Record {
                 note: Some(format!("hedged differently: {}", wordings.join(" vs "))),
+                ..record(Claim::Fact, RecordKind::Qualifier, ev, Some(round(score)))
             });
         }
+        out.claims.push(claimed);
     }
     slot_of
 }
@@ -632,18 +626,16 @@ fn compatible_times(
             evidence(&members[items[b].member], q.span, None),
         ];
         ev.sort_by(|x, y| (&x.report, x.span).cmp(&(&y.report, y.span)));
-        out.agreements.push(Record {
-            claim: Claim::Fact,
-            kind: record_kind(p.kind),
-            speaker: None,
-            evidence: ev,
-            score: Some(round(score)),
-            diff: None,
-            note: Some(format!(
-                "compatible times: {} and {}",
-                show(p, pa),
-                show(q, pb)
-            )),
+        out.claims.push(Claimed {
+            record: Record {
+                note: Some(format!(
+                    "compatible times: {} and {}",
+                    show(p, pa),
+                    show(q, pb)
+                )),
+                ..record(Claim::Fact, record_kind(p.kind), ev, Some(round(score)))
+            },
+            differences: Vec::new(),
         });
     }
 }
@@ -847,14 +839,22 @@ fn conflicts(
                 .iter()
                 .map(|&i| evidence(&members[items[i].member], items[i].fact.span, None))
         };
-        out.discrepancies.push(Record {
-            claim: Claim::Fact,
-            kind,
-            speaker: None,
-            evidence: evidence_of(va).chain(evidence_of(vb)).collect(),
-            score: Some(round(score)),
-            diff: None,
-            note: Some(format!("“{}” vs “{}”", a.text, b.text)),
+        let ev: Vec<Evidence> = evidence_of(va).chain(evidence_of(vb)).collect();
+        let note = format!("“{}” vs “{}”", a.text, b.text);
+        out.claims.push(Claimed {
+            record: Record {
+                note: Some(format!("values differ: {note}")),
+                ..record(
+                    Claim::Fact,
+                    record_kind(a.kind),
+                    ev.clone(),
+                    Some(round(score)),
+                )
+            },
+            differences: vec![Record {
+                note: Some(note),
+                ..record(Claim::Fact, kind, ev, Some(round(score)))
+            }],
         });
     }
 }

@@ -7,8 +7,6 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use similar::{ChangeTag, TextDiff};
-
 use crate::span::Span;
 use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
 
@@ -216,48 +214,6 @@ fn lcs(a: &[Word], b: &[Word]) -> usize {
     row[b.len()]
 }
 
-/// True when both word lists say exactly the same words.
-pub(crate) fn same_words(a: &[Word], b: &[Word]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.stem == y.stem)
-}
-
-/// Word-level changes from `a` to `b`: unchanged words as they are,
-/// removed ones as `[-…-]`, added ones as `{+…+}`.
-pub(crate) fn word_diff(a: &str, b: &str) -> String {
-    let diff = TextDiff::configure().diff_unicode_words(a, b);
-    let mut out = String::new();
-    let mut open: Option<ChangeTag> = None;
-    for change in diff.iter_all_changes() {
-        let tag = change.tag();
-        let value = change.value();
-        if open != Some(tag) {
-            close(&mut out, open);
-            match tag {
-                ChangeTag::Delete => out.push_str("[-"),
-                ChangeTag::Insert => out.push_str("{+"),
-                ChangeTag::Equal => {}
-            }
-            open = Some(tag);
-        }
-        out.push_str(value);
-    }
-    close(&mut out, open);
-    // Markers hugging white space read badly: "[-a -]" → "[-a-] ".
-    out.replace(" -]", "-] ")
-        .replace(" +}", "+} ")
-        .replace("  ", " ")
-        .trim()
-        .to_string()
-}
-
-fn close(out: &mut String, open: Option<ChangeTag>) {
-    match open {
-        Some(ChangeTag::Delete) => out.push_str("-]"),
-        Some(ChangeTag::Insert) => out.push_str("+}"),
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,19 +272,5 @@ mod tests {
         assert!(align(&short, &long, 0.6).is_none());
         assert!(align(&short, &long, 0.0).is_some());
         assert!(align(&w("level of trust"), &long, 0.6).is_some());
-    }
-
-    #[test]
-    fn diffs_mark_words() {
-        assert_eq!(
-            word_diff("exclusively trusting nature", "extremely trusting nature"),
-            "[-exclusively-]{+extremely+} trusting nature"
-        );
-        assert_eq!(word_diff("same", "same"), "same");
-        // Punctuation is its own token: "exercises," keeps its word.
-        assert_eq!(
-            word_diff("joint exercises", "joint exercises,"),
-            "joint exercises{+,+}"
-        );
     }
 }

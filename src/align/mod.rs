@@ -8,15 +8,16 @@
 
 mod facts;
 pub(crate) mod fragment;
+mod quotes;
+mod wording;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::extract::{Extraction, Quote, QuoteKind};
+use crate::extract::Extraction;
 use crate::record::{Claim, Evidence, Record, RecordKind};
 use crate::report::Report;
 use crate::similarity::{Matcher, Prepared};
 use crate::span::Span;
-use fragment::{align, same_words, word_diff, Word};
 
 /// Settings for aligning the reports of one event.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -40,12 +41,48 @@ impl Default for AlignConfig {
     }
 }
 
-/// The records of one event.
+/// The records of one event, before they are numbered.
 #[derive(Debug, Default)]
 pub(crate) struct Aligned {
+    /// Claims several reports carry, each with its differences.
+    pub claims: Vec<Claimed>,
+    pub unique: Vec<Record>,
+}
+
+/// One claim and the differences between its versions.
+#[derive(Debug)]
+pub(crate) struct Claimed {
+    pub record: Record,
+    pub differences: Vec<Record>,
+}
+
+/// The records of one event, numbered: agreements (one per claim),
+/// discrepancies (each naming its claim) and unique claims.
+#[derive(Debug, Default)]
+pub(crate) struct Records {
     pub agreements: Vec<Record>,
     pub discrepancies: Vec<Record>,
     pub unique: Vec<Record>,
+}
+
+/// A record with no id, diff or note yet.
+pub(crate) fn record(
+    claim: Claim,
+    kind: RecordKind,
+    evidence: Vec<Evidence>,
+    score: Option<f64>,
+) -> Record {
+    Record {
+        id: String::new(),
+        of: None,
+        claim,
+        kind,
+        speaker: None,
+        evidence,
+        score,
+        diff: None,
+        note: None,
+    }
 }
 
 /// One report of the event with what was extracted from it.
@@ -54,22 +91,124 @@ pub(crate) struct Member<'a> {
     pub found: &'a Extraction,
 }
 
+/// Aligns the reports of one event; record ids start with `event_id`.
 pub(crate) fn align_event(
     members: &[Member<'_>],
     matcher: &Matcher,
     config: &AlignConfig,
-) -> Aligned {
+    event_id: &str,
+) -> Records {
     let mut out = Aligned::default();
-    align_quotes(members, config, &mut out);
+    quotes::align_quotes(members, config, &mut out);
     let statement_pairs = align_statements(members, matcher, config, &mut out);
     facts::align_facts(members, &statement_pairs, &mut out);
-    sort_records(&mut out.agreements);
-    sort_records(&mut out.discrepancies);
-    sort_records(&mut out.unique);
+    merge_shared_facts(&mut out.claims);
+    number(out, event_id)
+}
+
+/// Fact claims that share a piece of evidence are one claim: "15 bills" in
+/// two reports and "16 bills" in a third make one claim with a value
+/// difference, not an agreement beside a discrepancy.
+fn merge_shared_facts(claims: &mut Vec<Claimed>) {
+    let facts: Vec<usize> = (0..claims.len())
+        .filter(|&k| claims[k].record.claim == Claim::Fact)
+        .collect();
+    let mut parent: Vec<usize> = (0..claims.len()).collect();
+    let mut owner: HashMap<(&str, Span), usize> = HashMap::new();
+    for &k in &facts {
+        for e in &claims[k].record.evidence {
+            match owner.get(&(e.report.as_str(), e.span)) {
+                Some(&other) => union(&mut parent, other, k),
+                None => {
+                    owner.insert((e.report.as_str(), e.span), k);
+                }
+            }
+        }
+    }
+    if facts.iter().all(|&k| find(&mut parent, k) == k) {
+        return;
+    }
+    let mut merged: Vec<Option<Claimed>> = std::mem::take(claims).into_iter().map(Some).collect();
+    for k in 0..merged.len() {
+        let root = find(&mut parent, k);
+        if root == k {
+            continue;
+        }
+        let Some(part) = merged[k].take() else {
+            continue;
+        };
+        let Some(into) = merged[root].as_mut() else {
+            continue;
+        };
+        for e in part.record.evidence {
+            if !into
+                .record
+                .evidence
+                .iter()
+                .any(|x| x.report == e.report && x.span == e.span)
+            {
+                into.record.evidence.push(e);
+            }
+        }
+        into.record.note = match (into.record.note.take(), part.record.note) {
+            (Some(a), Some(b)) if a != b => Some(format!("{a}; {b}")),
+            (a, b) => a.or(b),
+        };
+        into.differences.extend(part.differences);
+    }
+    *claims = merged.into_iter().flatten().collect();
+}
+
+/// Sorts the claims, their differences and the unique claims, and gives
+/// each its id; each difference names its claim.
+fn number(aligned: Aligned, event_id: &str) -> Records {
+    let mut claims = aligned.claims;
+    for c in &mut claims {
+        sort_evidence(&mut c.record.evidence);
+        for d in &mut c.differences {
+            sort_evidence(&mut d.evidence);
+        }
+    }
+    claims.sort_by(|a, b| record_order(&a.record, &b.record));
+    let mut out = Records::default();
+    for (k, mut c) in claims.into_iter().enumerate() {
+        c.record.id = format!("{event_id}/c{}", k + 1);
+        for mut d in c.differences {
+            d.of = Some(c.record.id.clone());
+            out.discrepancies.push(d);
+        }
+        out.agreements.push(c.record);
+    }
+    // Differences of one claim stay together, in the order of their claims.
+    out.discrepancies.sort_by(|a, b| {
+        let claim = |r: &Record| -> usize {
+            r.of.as_deref()
+                .and_then(|id| id.rsplit_once("/c"))
+                .and_then(|(_, n)| n.parse().ok())
+                .unwrap_or(0)
+        };
+        claim(a).cmp(&claim(b)).then(record_order(a, b))
+    });
+    for (k, d) in out.discrepancies.iter_mut().enumerate() {
+        d.id = format!("{event_id}/d{}", k + 1);
+    }
+    out.unique = aligned.unique;
+    for r in &mut out.unique {
+        sort_evidence(&mut r.evidence);
+    }
+    out.unique.sort_by(record_order);
+    for (k, r) in out.unique.iter_mut().enumerate() {
+        r.id = format!("{event_id}/u{}", k + 1);
+    }
     out
 }
 
-fn sort_records(records: &mut [Record]) {
+fn sort_evidence(evidence: &mut [Evidence]) {
+    evidence.sort_by(|a, b| (&a.report, a.span).cmp(&(&b.report, b.span)));
+}
+/// Records by claim type, then where their evidence starts, then kind,
+/// then all their evidence: a total order on what is output.
+fn record_order(a: &Record, b: &Record) -> std::cmp::Ordering {
     // Borrowed keys: no allocation per comparison.
     fn key(r: &Record) -> (Claim, Option<(&str, Span)>, RecordKind) {
         (
@@ -78,14 +217,12 @@ fn sort_records(records: &mut [Record]) {
             r.kind,
         )
     }
-    records.sort_by(|a, b| key(a).cmp(&key(b)));
-}
-
-/// A quote of the event, addressed by (member, index).
-struct QuoteRef<'a> {
-    member: usize,
-    quote: &'a Quote,
-    words: Vec<Word>,
+    key(a).cmp(&key(b)).then_with(|| {
+        fn spans(r: &Record) -> impl Iterator<Item = (&str, Span)> {
+            r.evidence.iter().map(|e| (e.report.as_str(), e.span))
+        }
+        spans(a).cmp(spans(b))
+    })
 }
 
 fn evidence(member: &Member<'_>, span: Span, speaker: Option<&str>) -> Evidence {
@@ -244,189 +381,6 @@ fn disjoint(a: &[usize], b: &[usize]) -> bool {
     true
 }
 
-fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &mut Aligned) {
-    let quotes: Vec<QuoteRef<'_>> = members
-        .iter()
-        .enumerate()
-        .flat_map(|(m, member)| {
-            member.found.quotes.iter().map(move |q| QuoteRef {
-                member: m,
-                quote: q,
-                words: fragment::words(&member.report.text, q.span),
-            })
-        })
-        .collect();
-    let groups = variants(
-        quotes
-            .iter()
-            .map(|q| q.words.iter().map(|w| w.stem.clone()).collect::<Vec<_>>()),
-    );
-    let ev =
-        |q: &QuoteRef<'_>| evidence(&members[q.member], q.quote.span, q.quote.speaker.as_deref());
-    let evidence_of =
-        |v: &[usize]| -> Vec<Evidence> { v.iter().map(|&i| ev(&quotes[i])).collect() };
-    let speaker_of = |v: &[usize]| {
-        canonical_speaker(v.iter().filter_map(|&i| quotes[i].quote.speaker.as_deref()))
-    };
-    // The same words given to different people by different outlets.
-    for v in &groups {
-        let speakers: BTreeSet<&str> = v
-            .iter()
-            .filter_map(|&i| quotes[i].quote.speaker.as_deref())
-            .collect();
-        let first = speakers.iter().next().copied();
-        if let Some(other) = speakers.iter().find(|s| !same_speaker(first, Some(s))) {
-            out.discrepancies.push(Record {
-                claim: Claim::Quote,
-                kind: RecordKind::Attribution,
-                speaker: None,
-                evidence: evidence_of(v),
-                score: Some(1.0),
-                diff: None,
-                note: Some(format!("{} vs {other}", first.unwrap_or("?"))),
-            });
-        }
-    }
-    let mut postings: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
-    for (v, group) in groups.iter().enumerate() {
-        let stems: BTreeSet<&str> = quotes[group[0]]
-            .words
-            .iter()
-            .filter(|w| w.weight >= 1.0)
-            .map(|w| w.stem.as_str())
-            .collect();
-        for s in stems {
-            postings.entry(s.to_string()).or_default().push(v);
-        }
-    }
-    let members_of =
-        |v: &[usize]| -> BTreeSet<usize> { v.iter().map(|&i| quotes[i].member).collect() };
-    let mut parent: Vec<usize> = (0..groups.len()).collect();
-    let mut accepted: Vec<(usize, usize, f64)> = Vec::new();
-    for (va, vb) in blocked_pairs(postings.values()).into_keys() {
-        let (ga, gb) = (&groups[va], &groups[vb]);
-        // Two passages of one report are never versions of each other.
-        if !members_of(ga).is_disjoint(&members_of(gb)) {
-            continue;
-        }
-        let (qa, qb) = (&quotes[ga[0]], &quotes[gb[0]]);
-        let wa: f64 = qa.words.iter().map(|w| w.weight).sum();
-        let wb: f64 = qb.words.iter().map(|w| w.weight).sum();
-        let short_is_a = wa <= wb;
-        let (short, long) = if short_is_a { (qa, qb) } else { (qb, qa) };
-        let Some(al) = align(&short.words, &long.words, config.quote_threshold) else {
-            continue;
-        };
-        let short_content = short.words.iter().filter(|w| w.weight >= 1.0).count() as f64;
-        let enough = al.content_matched >= 2.0
-            || al.content_matched >= short_content && short_content >= 1.0;
-        if !enough || al.score < config.quote_threshold {
-            continue;
-        }
-        let (speaker_a, speaker_b) = (speaker_of(ga), speaker_of(gb));
-        let speakers_agree = same_speaker(speaker_a.as_deref(), speaker_b.as_deref());
-        if !speakers_agree && al.score < config.attribution_threshold {
-            continue;
-        }
-        accepted.push((va, vb, al.score));
-        union(&mut parent, va, vb);
-        let window_span = Span::new(
-            long.words[al.window.0].span.start,
-            long.words[al.window.1 - 1].span.end,
-        );
-        let short_text = short.quote.span.text(&members[short.member].report.text);
-        let window_text = window_span.text(&members[long.member].report.text);
-        let base = |kind: RecordKind, diff: Option<String>, note: Option<String>| Record {
-            claim: Claim::Quote,
-            kind,
-            speaker: canonical_speaker(
-                speaker_a.as_deref().into_iter().chain(speaker_b.as_deref()),
-            ),
-            evidence: evidence_of(ga).into_iter().chain(evidence_of(gb)).collect(),
-            score: Some(round(al.score)),
-            diff,
-            note,
-        };
-        if !speakers_agree {
-            out.discrepancies.push(Record {
-                speaker: None,
-                note: Some(format!(
-                    "{} vs {}",
-                    speaker_a.as_deref().unwrap_or("?"),
-                    speaker_b.as_deref().unwrap_or("?")
-                )),
-                ..base(RecordKind::Attribution, None, None)
-            });
-        }
-        // A few words quoted inside narrative are a fragment by nature;
-        // a whole remark that stops early is a truncation.
-        if al.coverage < 0.85 && short.quote.kind == QuoteKind::Full {
-            let shown = long.words.len().min(al.window.1 - al.window.0);
-            out.discrepancies.push(base(
-                RecordKind::Truncation,
-                None,
-                Some(format!(
-                    "one report quotes {shown} of the {} words the other quotes",
-                    long.words.len()
-                )),
-            ));
-        }
-        if !same_words(&short.words, &long.words[al.window.0..al.window.1]) {
-            let diff = if short_is_a {
-                word_diff(short_text, window_text)
-            } else {
-                word_diff(window_text, short_text)
-            };
-            out.discrepancies
-                .push(base(RecordKind::Wording, Some(diff), None));
-        }
-    }
-    // Components of variants → agreements (several reports) or unique claims.
-    let mut scores: HashMap<usize, (f64, usize)> = HashMap::new();
-    for &(va, _, score) in &accepted {
-        let e = scores.entry(find(&mut parent, va)).or_default();
-        e.0 += score;
-        e.1 += 1;
-    }
-    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (v, group) in groups.iter().enumerate() {
-        components
-            .entry(find(&mut parent, v))
-            .or_default()
-            .extend(group);
-    }
-    for (root, mut members_of) in components {
-        members_of.sort_unstable();
-        let reports: BTreeSet<usize> = members_of.iter().map(|&i| quotes[i].member).collect();
-        let mut ev = evidence_of(&members_of);
-        ev.sort_by(|a, b| (&a.report, a.span).cmp(&(&b.report, b.span)));
-        if reports.len() >= 2 {
-            let (sum, n) = scores.get(&root).copied().unwrap_or((1.0, 1));
-            out.agreements.push(Record {
-                claim: Claim::Quote,
-                kind: RecordKind::Quote,
-                speaker: speaker_of(&members_of),
-                evidence: ev,
-                score: Some(round(sum / n.max(1) as f64)),
-                diff: None,
-                note: None,
-            });
-        } else {
-            for e in ev {
-                out.unique.push(Record {
-                    claim: Claim::Quote,
-                    kind: RecordKind::Quote,
-                    speaker: e.speaker.clone(),
-                    evidence: vec![e],
-                    score: None,
-                    diff: None,
-                    note: None,
-                });
-            }
-        }
-    }
-}
-
 /// Statement pairs judged to make the same claim: (member, statement index)
 /// twice, and the score.
 pub(crate) type StatementPair = ((usize, usize), (usize, usize), f64);
@@ -510,25 +464,20 @@ fn align_statements(
         let reports: BTreeSet<usize> = items.iter().map(|&i| refs[i].0).collect();
         if reports.len() >= 2 {
             let (sum, n) = root_scores.get(&root).copied().unwrap_or((1.0, 1));
-            out.agreements.push(Record {
-                claim: Claim::Statement,
-                kind: RecordKind::Statement,
-                speaker: None,
-                evidence: ev,
-                score: Some(round(sum / n.max(1) as f64)),
-                diff: None,
-                note: None,
+            out.claims.push(Claimed {
+                record: record(
+                    Claim::Statement,
+                    RecordKind::Statement,
+                    ev,
+                    Some(round(sum / n.max(1) as f64)),
+                ),
+                differences: Vec::new(),
             });
         } else {
-            out.unique.extend(ev.into_iter().map(|e| Record {
-                claim: Claim::Statement,
-                kind: RecordKind::Statement,
-                speaker: None,
-                evidence: vec![e],
-                score: None,
-                diff: None,
-                note: None,
-            }));
+            out.unique.extend(
+                ev.into_iter()
+                    .map(|e| record(Claim::Statement, RecordKind::Statement, vec![e], None)),
+            );
         }
     }
     pairs

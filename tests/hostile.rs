@@ -236,6 +236,55 @@ fn a_twenty_megabyte_line() {
 }
 
 #[test]
+fn two_thousand_quotations_of_one_remark() {
+    let _turn = serial();
+    // One remark quoted by 2,000 outlets in many wordings and extents: one
+    // claim, and a bounded number of difference records.
+    let words = [
+        "city", "town", "region", "people", "nation", "country", "state", "valley",
+    ];
+    let reports: Vec<Report> = (0..2_000)
+        .map(|i| {
+            let place = words[i % words.len()];
+            let quote = match i % 4 {
+                0 => format!("This bridge unites our {place} and its people at last after a decade of delays"),
+                1 => format!("This bridge unites our {place} and its people at last"),
+                2 => format!("This bridge unites our {place} at last after a decade of delays"),
+                _ => "This bridge unites our city and its people at last after a decade of delays".to_string(),
+            };
+            Report::new(
+                format!("r{i:04}"),
+                format!("Mayor Jane Doe opened the Harbour Bridge in Springfield on Monday.\n\n“{quote},” Jane Doe said."),
+            )
+            .with_event("bridge")
+        })
+        .collect();
+    let size: usize = reports.iter().map(|r| r.text.len()).sum();
+    let c = bounded(
+        "2 000 quotations",
+        Duration::from_secs(60),
+        40 * size,
+        || compare(&reports),
+    );
+    nothing_lost(&reports, &c);
+    assert_eq!(c.events.len(), 1);
+    let event = &c.events[0];
+    let claims: Vec<_> = event
+        .agreements
+        .iter()
+        .filter(|r| r.claim == corroborate::Claim::Quote)
+        .collect();
+    assert_eq!(claims.len(), 1, "one remark, one claim");
+    assert_eq!(claims[0].evidence.len(), 2_000);
+    let of_it = event
+        .discrepancies
+        .iter()
+        .filter(|d| d.of.as_deref() == Some(claims[0].id.as_str()))
+        .count();
+    assert!((1..=48).contains(&of_it), "{of_it} difference records");
+}
+
+#[test]
 fn five_thousand_reports_of_one_event() {
     let _turn = serial();
     let base = seed("001_1d95ac9742bd6b7d.txt");

@@ -40,7 +40,9 @@ impl QuoteRef<'_> {
     /// Titles of works and single words in quote marks are not quotations
     /// of a remark: they never link.
     fn linkable(&self) -> bool {
-        self.quote.kind != QuoteKind::Title && self.words.len() >= 2
+        // Words as written: "re-confirmed" is one word in quote marks.
+        let written = self.quote.text.split_whitespace().count();
+        self.quote.kind != QuoteKind::Title && self.words.len() >= 2 && written >= 2
     }
 }
 
@@ -123,6 +125,7 @@ pub(super) fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &m
             short,
             long,
             score: al.score,
+            window: al.window,
         });
     }
     // A shorter quotation keeps only its best match in each other report.
@@ -137,6 +140,27 @@ pub(super) fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &m
         members_of(l.long)
             .into_iter()
             .any(|m| l.score >= best[&(l.short, m)] - 1e-9)
+    });
+    // Two quotations of one report rendering the same words of a longer
+    // one are rivals, not pieces: only the better renders it ("we've got a
+    // big challenge" beside "we've got a real challenge").
+    links.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.long, x.short).cmp(&(y.long, y.short)))
+    });
+    let mut kept: BTreeMap<(usize, Vec<usize>), Vec<(usize, usize)>> = BTreeMap::new();
+    links.retain(|l| {
+        let key = (l.long, members_of(l.short).into_iter().collect::<Vec<_>>());
+        let windows = kept.entry(key).or_default();
+        let overlaps = windows.iter().any(|&(s, e)| {
+            let common = e.min(l.window.1).saturating_sub(s.max(l.window.0));
+            2 * common > (l.window.1 - l.window.0).min(e - s)
+        });
+        if !overlaps {
+            windows.push(l.window);
+        }
+        !overlaps
     });
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     for l in &links {
@@ -182,6 +206,8 @@ struct Link {
     short: usize,
     long: usize,
     score: f64,
+    /// Word range of `long` that `short` renders.
+    window: (usize, usize),
 }
 
 /// Whether the words two quotations share are enough to call them one

@@ -23,13 +23,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::create_dir_all(parent)?;
     }
     std::fs::write(&out, &page)?;
-    let discrepancies: usize = comparison
+    // One block per claim: the claims several reports carry, and how many
+    // of them differ (a discrepancy names its claim in `of`).
+    let claims: usize = comparison.events.iter().map(|e| e.agreements.len()).sum();
+    let differing: usize = comparison
         .events
         .iter()
-        .map(|e| e.discrepancies.len())
+        .map(|e| {
+            e.agreements
+                .iter()
+                .filter(|c| e.discrepancies.iter().any(|d| d.of.as_ref() == Some(&c.id)))
+                .count()
+        })
         .sum();
     println!(
-        "wrote {out}: {} events, {discrepancies} discrepancies, {} bytes",
+        "wrote {out}: {} events, {claims} claims in several reports ({differing} with differences), {} bytes",
         comparison.events.len(),
         page.len()
     );

@@ -180,9 +180,15 @@ fn probe(html: &str) -> String {
         if (events !== 2) console.error('expected 2 events, found ' + events);\
         for (var i = 1; i <= 2; i++) {\
           var e = document.getElementById('e' + i);\
-          if (!e || !e.querySelector('.sides del, .sides ins')) console.error('event ' + i + ': no marked quote variant');\
+          if (!e || !e.querySelector('.claim.differs .versions del, .claim.differs .versions ins')) console.error('event ' + i + ': no marked quote variant');\
+          if (e && e.querySelectorAll('.claim').length !== e.querySelectorAll('[data-claim]').length) console.error('event ' + i + ': a claim block without its id');\
         }\
-        var shown = document.querySelector('.sides ins');\
+        var claim = document.querySelector('.claim.differs');\
+        var columns = claim ? claim.querySelectorAll('.version') : [];\
+        if (window.innerWidth >= 1000 && columns.length > 1 && columns[0].getBoundingClientRect().top !== columns[1].getBoundingClientRect().top) console.error('versions are not side by side');\
+        if (window.innerWidth < 500 && columns.length > 1 && columns[0].getBoundingClientRect().left !== columns[1].getBoundingClientRect().left) console.error('versions are not in one column on a phone');\
+        if (claim && !claim.querySelector('.changes del, .changes ins')) console.error('the first claim with differences shows no changes');\
+        var shown = document.querySelector('.versions ins');\
         if (shown && shown.getBoundingClientRect().width < 1) console.error('marked words are not drawn');\
       })();</script>";
     html.replace(CSP, &format!("{CSP}; script-src 'unsafe-inline'"))

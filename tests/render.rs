@@ -62,6 +62,16 @@ fn every_link_has_its_target() {
     }
 }
 
+/// The claim block of `record_id` in the page: `<article …>…</article>`.
+fn block<'a>(html: &'a str, record_id: &str) -> &'a str {
+    let at = html
+        .find(&format!("data-claim=\"{record_id}\""))
+        .unwrap_or_else(|| panic!("no block for {record_id}"));
+    let start = html[..at].rfind("<article").unwrap();
+    let end = at + html[at..].find("</article>").unwrap();
+    &html[start..end]
+}
+
 #[test]
 fn seeds_show_both_events_and_marked_variants() {
     let (comparison, html) = page(&reports("seeds"));
@@ -71,16 +81,12 @@ fn seeds_show_both_events_and_marked_variants() {
         "id=\"e2\"",
         "Putin meets China’s No. 2 as Moscow-Beijing relations deepen",
         "Putin meets with China’s defense minister in Moscow",
-        // The summary of each event.
-        "<dt>Agreements</dt><dd>3</dd>",
-        "<dt>Discrepancies</dt><dd>5</dd>",
         "2023-04-16 to 2023-04-17 (1 undated)",
-        // Side by side: the translation variants, word by word.
+        // Side by side: the translation variants, word by word, from the
+        // most common version to the variant.
         "<del>exclusively</del>",
         "<ins>extremely</ins>",
-        "<del>important</del>",
-        "<ins>crucial</ins>",
-        "large-scale <ins>joint</ins> plans<span class=\"out\"> and projects</span>",
+        "large-scale <del>joint</del> plans<span class=\"out\"> and projects</span>",
         // Quotes by speaker, with the outlets that carry them.
         "Who said what",
         "<h4>Mikhail Mishustin</h4>",
@@ -94,26 +100,163 @@ fn seeds_show_both_events_and_marked_variants() {
 }
 
 #[test]
-fn fact_conflicts_are_a_table_with_both_values_in_context() {
-    let (_, html) = page(&reports("conflicts"));
-    let table = &html[html.find("<table class=\"facts\">").expect("a fact table")..];
-    let table = &table[..table.find("</table>").unwrap()];
-    assert_eq!(table.matches("<tr id=").count(), 2);
+fn the_summary_counts_claims_not_pairs() {
+    let (comparison, html) = page(&reports("seeds"));
+    let event = &comparison.events[1];
+    let differing = event
+        .agreements
+        .iter()
+        .filter(|c| {
+            event
+                .discrepancies
+                .iter()
+                .any(|d| d.of.as_ref() == Some(&c.id))
+        })
+        .count();
+    assert!(
+        differing < event.discrepancies.len(),
+        "some claim has several differences"
+    );
+    let section = &html[html.find("id=\"e2\"").unwrap()..];
+    let stats = &section[..section.find("</dl>").unwrap()];
     for needle in [
-        "<q><b>51 people</b></q>",
-        "<q><b>at least 62 people</b></q>",
-        "Flash floods killed <mark>51 people</mark> in the Port Alder region",
-        "declared <mark>three days</mark> of mourning.",
+        format!(
+            "<dt>Claims in several reports</dt><dd>{}</dd>",
+            event.agreements.len()
+        ),
+        format!("<dt>Claims with differences</dt><dd>{differing}</dd>"),
+        format!("<dt>Differences</dt><dd>{}", event.discrepancies.len()),
+        "2 wording, 1 truncation".to_string(),
+        format!("<dt>In one report only</dt><dd>{}</dd>", event.unique.len()),
+    ] {
+        assert!(stats.contains(&needle), "missing {needle} in {stats}");
+    }
+    assert!(!stats.contains("Agreements") && !stats.contains("Discrepancies"));
+}
+
+#[test]
+fn a_claim_is_one_block_with_all_its_versions_and_changes() {
+    let reports = reports("seeds");
+    let (comparison, html) = page(&reports);
+    let event = &comparison.events[1];
+    // The remark three reports quote (two of them in fragments).
+    let claim = event
+        .agreements
+        .iter()
+        .max_by_key(|c| (c.reports().len(), c.evidence.len()))
+        .unwrap();
+    assert!(claim.reports().len() >= 3 && claim.evidence.len() > claim.reports().len());
+    assert_eq!(
+        html.matches(&format!("data-claim=\"{}\"", claim.id))
+            .count(),
+        1
+    );
+    let shown = block(&html, &claim.id);
+    assert!(shown.starts_with("<article class=\"claim differs\""));
+    // One column per report, every quotation in it.
+    for report in claim.reports() {
+        assert_eq!(
+            shown.matches(&format!("data-report=\"{report}\"")).count(),
+            1
+        );
+    }
+    assert_eq!(shown.matches("<blockquote>").count(), claim.evidence.len());
+    // Its differences are inside the block: the wording diff and the
+    // truncation with its note.
+    let of_it: Vec<_> = event
+        .discrepancies
+        .iter()
+        .filter(|d| d.of.as_ref() == Some(&claim.id))
+        .collect();
+    assert!(of_it.len() >= 2);
+    assert_eq!(shown.matches("<li data-kind=").count(), of_it.len());
+    assert!(shown
+        .contains("<p class=\"diff\"><span class=\"label\">Changes</span> We are also working"));
+    assert!(shown.contains("<del>exchanging</del>"), "{shown}");
+    assert!(shown.contains("<ins>exchange useful</ins>"), "{shown}");
+    assert!(shown.contains("left out of the shorter version"));
+    // The quotation in its sentence: the words around it are shown.
+    assert!(shown.contains("<span class=\"out\">"));
+    // Claims with differences come first, then those without.
+    let section = &html[html.find("id=\"e2\"").unwrap()..];
+    let first_agreeing = section.find("class=\"claim agrees\"").unwrap();
+    assert!(section.rfind("class=\"claim differs\"").unwrap() < first_agreeing);
+}
+
+#[test]
+fn a_difference_without_its_claim_is_still_shown() {
+    let reports = reports("seeds");
+    let mut comparison = compare(&reports);
+    let event = &mut comparison.events[1];
+    let lost = event.discrepancies[0].clone();
+    let of = lost.of.clone().unwrap();
+    event.agreements.retain(|c| c.id != of);
+    event.discrepancies[0].of = Some("nowhere/c9".into());
+    let options = Options::new().reports(&reports);
+    let html = render::html_with(&comparison, &options);
+    let shown = block(&html, &lost.id);
+    assert!(shown.contains("the claim record is missing"));
+    assert!(shown.contains("<p class=\"diff\">"));
+    for format in [render::Format::Text, render::Format::Markdown] {
+        let out = render::render_with(&comparison, format, &options);
+        assert!(out.contains("claim record missing"), "{format:?}");
+    }
+}
+
+#[test]
+fn fact_conflicts_are_claims_with_both_values_in_context() {
+    let reports = reports("conflicts");
+    let (comparison, html) = page(&reports);
+    let event = &comparison.events[0];
+    let counts = event
+        .agreements
+        .iter()
+        .find(|c| c.evidence.iter().any(|e| e.text == "51 people"))
+        .unwrap();
+    let shown = block(&html, &counts.id);
+    for needle in [
+        "<span class=\"tag bad\">value</span>",
+        "<mark>51 people</mark>",
+        "<mark>at least 62 people</mark>",
+        "Flash floods killed </span><mark>51 people</mark><span class=\"out\"> in the Port Alder region",
+        "“at least 62 people” vs “51 people”",
         "class=\"ctx\" href=\"#x",
     ] {
-        assert!(table.contains(needle), "missing {needle}");
+        assert!(shown.contains(needle), "missing {needle} in {shown}");
     }
-    let md = render::markdown_with(
-        &compare(&reports("conflicts")),
-        &Options::new().reports(&reports("conflicts")),
-    );
-    assert!(md.contains("### Fact conflicts (2)"));
+    assert!(html.contains("declared <mark>three days</mark> of mourning."));
+    let md = render::markdown_with(&comparison, &Options::new().reports(&reports));
+    assert!(md.contains("### Claims with differences (2)"));
     assert!(md.contains("Flash floods killed **51 people** in the Port Alder region"));
+}
+
+#[test]
+fn text_and_markdown_show_one_block_per_claim() {
+    let reports = reports("seeds");
+    let comparison = compare(&reports);
+    let text = render::text(&comparison);
+    // The remark of event 2 with its versions and, below them, its
+    // differences; the claim is listed once.
+    let text = &text[text.find("== Event 2").unwrap()..];
+    let at = text.find("-- Claims with differences (2)").unwrap();
+    let section = &text[at..text[at..].find("-- Claims the reports agree on").unwrap() + at];
+    assert_eq!(section.matches(" ✗ quote — Vladimir Putin").count(), 2);
+    let first = &section[section.find(" ✗ ").unwrap()..];
+    let first = &first[..first[1..].find(" ✗ ").unwrap()];
+    for needle in [
+        "AP (Vladimir Putin): “We are also",
+        "AFP (Vladimir Putin): “We are also",
+        "≠ wording AP → AFP",
+        "diff: We are also working",
+        "≠ truncation",
+        "note: left out of the shorter version",
+    ] {
+        assert!(first.contains(needle), "missing {needle} in {first}");
+    }
+    let md = render::markdown_with(&comparison, &Options::new().reports(&reports));
+    assert!(md.contains("| Outlet | Speaker | Version |"));
+    assert!(md.contains("- **Wording** (AP → AFP)"));
+    assert!(md.contains("### Claims the reports agree on (6)"));
 }
 
 #[test]

@@ -90,6 +90,99 @@ pub(crate) fn sides<'a>(
     (pieces(left, l), pieces(right, r), false)
 }
 
+/// One of the two versions a `diff` goes between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Version {
+    /// The version the diff starts from (the claim's most common one):
+    /// its own words are the removed ones.
+    From,
+    /// The version the diff goes to (the variant): its own words are the
+    /// added ones.
+    To,
+}
+
+impl Version {
+    /// The runs this version does not have.
+    fn other(self) -> Change {
+        match self {
+            Version::From => Change::Added,
+            Version::To => Change::Removed,
+        }
+    }
+}
+
+/// `text` as `version` of `diff`: the diff's passage found in the text
+/// with that version's own words changed and the rest of the text
+/// outside; `None` when the passage does not occur in `text`.
+pub(crate) fn mark<'a>(diff: &str, text: &'a str, version: Version) -> Option<Side<'a>> {
+    let words = words_of(&parse(diff), version.other());
+    locate(text, &words).map(|r| pieces(text, r))
+}
+
+/// Which version of `diff` `text` is: the one whose passage occurs in it
+/// (the longer passage when both do); failing that, the one more of whose
+/// own words it has; `None` when nothing tells.
+pub(crate) fn version_of(diff: &str, text: &str) -> Option<Version> {
+    let runs = parse(diff);
+    let found = |v: Version| {
+        let words = words_of(&runs, v.other());
+        locate(text, &words).map(|_| words.len())
+    };
+    match (found(Version::From), found(Version::To)) {
+        (Some(a), Some(b)) => return Some(if b > a { Version::To } else { Version::From }),
+        (Some(_), None) => return Some(Version::From),
+        (None, Some(_)) => return Some(Version::To),
+        (None, None) => {}
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let own = |change: Change| {
+        runs.iter()
+            .filter(|(c, _)| *c == change)
+            .flat_map(|(_, run)| run.split_whitespace())
+            .filter(|w| words.contains(w))
+            .count()
+    };
+    match own(Change::Removed).cmp(&own(Change::Added)) {
+        std::cmp::Ordering::Greater => Some(Version::From),
+        std::cmp::Ordering::Less => Some(Version::To),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// Several marked views of one text as one: a byte is changed where any
+/// view changes it, outside where every view leaves it outside.
+pub(crate) fn merge<'a>(text: &'a str, sides: &[Side<'a>]) -> Side<'a> {
+    if sides.len() == 1 {
+        return sides[0].clone();
+    }
+    let mut marks = vec![Mark::Outside; text.len()];
+    let mut seen = vec![false; text.len()];
+    for side in sides {
+        let mut at = 0;
+        for (mark, piece) in side {
+            for i in at..(at + piece.len()).min(text.len()) {
+                marks[i] = match (seen[i], marks[i], *mark) {
+                    (_, Mark::Changed, _) | (_, _, Mark::Changed) => Mark::Changed,
+                    (false, _, m) => m,
+                    (true, Mark::Same, _) | (true, _, Mark::Same) => Mark::Same,
+                    (true, _, _) => Mark::Outside,
+                };
+                seen[i] = true;
+            }
+            at += piece.len();
+        }
+    }
+    let mut ranges: Ranges = Vec::new();
+    for (i, mark) in marks.into_iter().enumerate() {
+        match ranges.last_mut() {
+            Some((m, r)) if *m == mark => r.end = i + 1,
+            _ => ranges.push((mark, i..i + 1)),
+        }
+    }
+    // Runs split only where a view's pieces did: on char boundaries.
+    pieces(text, ranges)
+}
+
 /// The words of one wording of a diff (every run but those of `other`),
 /// each with whether it changed.
 fn words_of(runs: &[(Change, &str)], other: Change) -> Vec<(String, bool)> {
@@ -271,6 +364,37 @@ mod tests {
         let (l, r, used) = sides(Some("[-not here-]"), "a b c", "a x c");
         assert!(!used);
         assert_eq!((show(&l), show(&r)), ("a <b> c".into(), "a <x> c".into()));
+    }
+
+    #[test]
+    fn a_text_is_found_as_its_version_of_the_diff() {
+        let common = "large-scale joint plans and projects";
+        let variant = "large-scale plans";
+        let diff = "large-scale [-joint-] plans";
+        assert_eq!(version_of(diff, common), Some(Version::From));
+        assert_eq!(version_of(diff, variant), Some(Version::To));
+        assert_eq!(
+            show(&mark(diff, common, Version::From).unwrap()),
+            "large-scale <joint> plans( and projects)"
+        );
+        assert_eq!(
+            show(&mark(diff, variant, Version::To).unwrap()),
+            "large-scale plans"
+        );
+        assert!(mark(diff, "other words", Version::To).is_none());
+        // Found by its own words when the passage is not in the text.
+        assert_eq!(version_of("a [-b-]{+c+} d", "x c y"), Some(Version::To));
+        assert_eq!(version_of("a [-b-]{+c+} d", "nothing"), None);
+    }
+
+    #[test]
+    fn merged_views_change_what_any_changes() {
+        let text = "a b c d";
+        let one = mark("a [-b-] c", text, Version::From).unwrap();
+        let two = mark("c [-d-]", text, Version::From).unwrap();
+        assert_eq!(show(&one), "a <b> c( d)");
+        assert_eq!(show(&merge(text, &[one, two])), "a <b> c <d>");
+        assert_eq!(show(&merge("é", &[vec![(Mark::Same, "é")]])), "é");
     }
 
     #[test]

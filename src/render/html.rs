@@ -9,11 +9,11 @@ use super::context;
 use super::diff::{self, Mark};
 use super::text::skipped_line;
 use super::view::{
-    by_speaker, grouped, info, kind_help, kind_name, outlet_of, outlets, plural, short, sources,
-    EventView,
+    by_speaker, info, kind_help, kind_name, outlet_of, outlets, plural, short, sources, EventView,
 };
+use super::view::{parties, ClaimView, Version};
 use super::Options;
-use crate::record::{Comparison, Evidence, Record, ReportInfo};
+use crate::record::{Claim, Comparison, Evidence, Record, ReportInfo};
 use crate::report::Report;
 
 /// Evidence shown per record (the JSON has all of it).
@@ -96,8 +96,9 @@ pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
          <title>corroborate: {reports}, {events}</title>\n<style>{STYLE}</style></head>\n<body>\n\
          <header class=\"top\"><h1>Comparison of {reports}</h1>\n\
          <p class=\"meta\">{sources}, {events}. \
-         <del>Struck</del> words are only in the first wording, <ins>underlined</ins> ones only in the second, \
-         <span class=\"out\">grey</span> ones lie outside the passage compared.</p>\n",
+         Each claim several reports carry is one block, its versions side by side, claims with differences first. \
+         <del>Struck</del> words are in the most common version and not in the variant, <ins>underlined</ins> ones only in the variant; \
+         <span class=\"out\">grey</span> text is the sentence around the evidence or lies outside the passage compared.</p>\n",
         version = env!("CARGO_PKG_VERSION"),
         events = plural(comparison.events.len(), "event", "events"),
         sources = sources(comparison),
@@ -163,21 +164,24 @@ fn event<'a>(page: &mut Page<'a>, view: &EventView<'a>) {
         esc(&e.id),
         esc(&view.heading())
     );
-    // Summary.
+    // Summary: claims, not pairs.
     let _ = writeln!(
         page.out,
         "<dl class=\"stats\">\
          <div><dt>Reports</dt><dd>{}</dd></div>\
          <div><dt>Outlets</dt><dd>{}</dd></div>\
          <div><dt>Dates</dt><dd>{}</dd></div>\
-         <div class=\"ok\"><dt>Agreements</dt><dd>{}</dd></div>\
-         <div class=\"bad\"><dt>Discrepancies</dt><dd>{}</dd></div>\
-         <div><dt>One report only</dt><dd>{}</dd></div></dl>",
+         <div class=\"ok\"><dt>Claims in several reports</dt><dd>{}</dd></div>\
+         <div class=\"bad\"><dt>Claims with differences</dt><dd>{}</dd></div>\
+         <div class=\"bad\"><dt>Differences</dt><dd>{}{}</dd></div>\
+         <div><dt>In one report only</dt><dd>{}</dd></div></dl>",
         e.reports.len(),
         esc(&view.outlets.join(", ")),
         esc(&view.date_range()),
-        e.agreements.len(),
+        view.differing.len() + view.agreeing.len(),
+        view.differing.len(),
         e.discrepancies.len(),
+        by_kind(view),
         e.unique.len(),
     );
     // The first reports in view, the rest one click away.
@@ -194,61 +198,55 @@ fn event<'a>(page: &mut Page<'a>, view: &EventView<'a>) {
         page.out.push_str("</details>\n");
     }
 
+    // Block anchors, in display order, by record id.
+    let mut blocks: HashMap<&'a str, String> = HashMap::new();
+    for (i, c) in view.claims().enumerate() {
+        blocks
+            .entry(c.lead().id.as_str())
+            .or_insert_with(|| format!("e{n}-c{}", i + 1));
+    }
     if e.reports.len() > 1 {
         let _ = writeln!(
             page.out,
-            "<h3>Quote variants <span class=\"count\">{}</span></h3>",
-            view.quote_variants.len()
+            "<h3>Claims with differences <span class=\"count\">{}</span></h3>",
+            view.differing.len()
         );
-        if view.quote_variants.is_empty() {
+        if view.differing.is_empty() {
             page.out
-                .push_str("<p class=\"none\">No quote is worded differently across outlets.</p>\n");
+                .push_str("<p class=\"none\">No claim differs across the reports.</p>\n");
         }
-        for (i, r) in view.quote_variants.iter().enumerate() {
-            variant(page, n, &format!("e{n}-v{}", i + 1), r);
+        for (i, c) in view.differing.iter().enumerate() {
+            claim(page, n, &format!("e{n}-c{}", i + 1), c);
         }
         let _ = writeln!(
             page.out,
-            "<h3>Fact conflicts <span class=\"count\">{}</span></h3>",
-            view.fact_conflicts.len()
+            "<h3>Claims the reports agree on <span class=\"count\">{}</span></h3>",
+            view.agreeing.len()
         );
-        if view.fact_conflicts.is_empty() {
+        if view.agreeing.is_empty() {
             page.out
-                .push_str("<p class=\"none\">No conflicting facts.</p>\n");
-        } else {
-            fact_table(page, n, &view.fact_conflicts);
+                .push_str("<p class=\"none\">No claim is carried alike by several reports.</p>\n");
         }
-        if !view.other_discrepancies.is_empty() {
-            let _ = writeln!(
-                page.out,
-                "<h3>Other discrepancies <span class=\"count\">{}</span></h3>",
-                view.other_discrepancies.len()
-            );
-            for (i, r) in view.other_discrepancies.iter().enumerate() {
-                variant(page, n, &format!("e{n}-o{}", i + 1), r);
-            }
-        }
-        let _ = writeln!(
-            page.out,
-            "<h3>Agreements <span class=\"count\">{}</span></h3>",
-            e.agreements.len()
-        );
-        if e.agreements.is_empty() {
-            page.out
-                .push_str("<p class=\"none\">No claim is carried by several reports.</p>\n");
-        }
-        for (i, r) in view
-            .agreed_quotes
-            .iter()
-            .chain(&view.agreed_other)
-            .enumerate()
-        {
-            agreement(page, n, &format!("e{n}-a{}", i + 1), r);
+        let first = view.differing.len();
+        for (i, c) in view.agreeing.iter().enumerate() {
+            claim(page, n, &format!("e{n}-c{}", first + i + 1), c);
         }
     }
-    who_said_what(page, n, view);
+    who_said_what(page, n, view, &blocks);
     only_one(page, n, view);
     page.out.push_str("</section>\n");
+}
+
+/// " <span class=\"meta\">2 wording, 1 truncation</span>", or nothing.
+fn by_kind(view: &EventView<'_>) -> String {
+    let all = view.differences();
+    match all.split_once(" (") {
+        Some((_, kinds)) => format!(
+            " <span class=\"kinds\">{}</span>",
+            esc(kinds.trim_end_matches(')'))
+        ),
+        None => String::new(),
+    }
 }
 
 fn report_table(page: &mut Page<'_>, reports: &[&ReportInfo]) {
@@ -268,75 +266,183 @@ fn report_table(page: &mut Page<'_>, reports: &[&ReportInfo]) {
     page.out.push_str("</tbody></table>\n");
 }
 
-/// Two wordings side by side with the changed words marked.
-fn variant<'a>(page: &mut Page<'a>, event: usize, id: &str, r: &'a Record) {
+/// One claim: its header, its versions side by side (one column per
+/// report, each quotation in its sentence with the changed words marked),
+/// then its differences.
+fn claim<'a>(page: &mut Page<'a>, event: usize, id: &str, c: &ClaimView<'a>) {
+    let lead = c.lead();
+    let differs = !c.differences.is_empty();
+    let class = if differs { "differs" } else { "agrees" };
     let _ = write!(
         page.out,
-        "<article class=\"rec variant\" id=\"{id}\">{}",
-        record_header(r, "bad", "")
+        "<article class=\"claim {class}\" id=\"{id}\" data-claim=\"{}\">",
+        esc(&lead.id)
     );
-    let (first, second) = (r.evidence.first(), r.evidence.get(1));
-    let mut diff_shown = false;
-    if let (Some(a), Some(b)) = (first, second) {
-        let (left, right, used) = diff::sides(r.diff.as_deref(), &a.text, &b.text);
-        diff_shown = used;
-        page.out.push_str("<div class=\"sides\">");
-        side(page, event, a, r.speaker.as_deref(), &left, "del");
-        side(page, event, b, r.speaker.as_deref(), &right, "ins");
-        page.out.push_str("</div>");
+    let versions = c.versions();
+    let speaker = lead
+        .speaker
+        .as_deref()
+        .map(|s| format!(" <span class=\"speaker\">{}</span>", esc(s)))
+        .unwrap_or_default();
+    let mut kinds: Vec<String> = c.differences.iter().map(|d| kind_name(d.kind)).collect();
+    kinds.dedup();
+    let badges: String = kinds
+        .iter()
+        .map(|k| format!(" <span class=\"tag bad\">{}</span>", esc(k)))
+        .collect();
+    let missing = if c.record.is_none() {
+        " <span class=\"help\">(the claim record is missing: shown from its differences)</span>"
+    } else {
+        ""
+    };
+    let score = c
+        .record
+        .and_then(|r| r.score)
+        .map(|s| format!(" <span class=\"score\">match {s:.2}</span>"))
+        .unwrap_or_default();
+    let _ = write!(
+        page.out,
+        "<header><span class=\"tag {}\">{}</span>{speaker} <span class=\"meta\">{}</span>{badges}{missing}{score}</header>",
+        if differs { "bad" } else { "ok" },
+        esc(&c.kind()),
+        plural(versions.len(), "report", "reports"),
+    );
+    page.out.push_str("<div class=\"versions\">");
+    for v in versions.iter().take(SHOWN) {
+        version(page, event, c, v);
     }
-    let rest = r.evidence.len().min(SHOWN).saturating_sub(2);
-    if rest > 0 {
-        page.out.push_str("<ul class=\"evs\">");
-        for e in r.evidence.iter().skip(2).take(rest) {
-            evidence_item(page, event, e, r.speaker.as_deref(), 1);
+    page.out.push_str("</div>");
+    more(page, versions.len());
+    if let Some(r) = c.record {
+        note(page, r);
+    }
+    if differs {
+        page.out.push_str("<ul class=\"changes\">");
+        for d in &c.differences {
+            let help = kind_help(d.kind);
+            let _ = write!(
+                page.out,
+                "<li data-kind=\"{kind}\"><span class=\"tag bad\">{kind}</span> <b class=\"parties\">{}</b> <span class=\"help\">{help}</span>",
+                esc(&parties(page.comparison, d)),
+                kind = esc(&kind_name(d.kind)),
+            );
+            if let Some(changes) = &d.diff {
+                let _ = write!(
+                    page.out,
+                    "<p class=\"diff\"><span class=\"label\">Changes</span> {}</p>",
+                    diff_html(changes)
+                );
+            }
+            note(page, d);
+            page.out.push_str("</li>");
         }
         page.out.push_str("</ul>");
     }
-    more(page, r.evidence.len());
-    // The aligned diff, when the sides could not show it.
-    if let Some(d) = r.diff.as_ref().filter(|_| !diff_shown) {
-        let _ = write!(
-            page.out,
-            "<p class=\"diff\"><span class=\"label\">Changes</span> {}</p>",
-            diff_html(d)
-        );
-    }
-    note(page, r);
     page.out.push_str("</article>\n");
 }
 
-fn side<'a>(
-    page: &mut Page<'a>,
-    event: usize,
-    e: &'a Evidence,
-    speaker: Option<&str>,
-    pieces: &diff::Side<'_>,
-    tag: &str,
-) {
-    let link = page.context_link(event, e);
-    // The speaker as this report names them, when it is not the record's.
-    let said = match e.speaker.as_deref() {
-        Some(s) if Some(s) != speaker => format!(" <span class=\"said\">quoting {}</span>", esc(s)),
-        _ => String::new(),
-    };
+/// One report's version of a claim: the source, the speaker as this
+/// report gives it, each quotation or mention in its sentence.
+fn version<'a>(page: &mut Page<'a>, event: usize, c: &ClaimView<'a>, v: &Version<'a>) {
+    let said = v
+        .speaker()
+        .map(|s| format!(" <span class=\"said\">{}</span>", esc(s)))
+        .unwrap_or_default();
     let _ = write!(
         page.out,
-        "<div class=\"side\"><div class=\"src\">{}{said} {link}</div><blockquote>",
-        source(page.comparison, e),
+        "<div class=\"version\" data-report=\"{}\"><div class=\"src\">{}{said}</div>",
+        esc(v.report),
+        source(page.comparison, v.evidence[0]),
     );
-    for (mark, text) in pieces {
-        match mark {
-            Mark::Same => page.out.push_str(&esc(text)),
-            Mark::Changed => {
-                let _ = write!(page.out, "<{tag}>{}</{tag}>", esc(text));
+    let fact = c.lead().claim == Claim::Fact;
+    for &e in &v.evidence {
+        let (before, after) = around_words(page, e).unwrap_or_default();
+        let body = match c.marks(e) {
+            Some((version, pieces)) => {
+                let tag = match version {
+                    diff::Version::From => "del",
+                    diff::Version::To => "ins",
+                };
+                let mut body = String::new();
+                for (mark, text) in &pieces {
+                    match mark {
+                        Mark::Same => body.push_str(&esc(text)),
+                        Mark::Changed => {
+                            let _ = write!(body, "<{tag}>{}</{tag}>", esc(text));
+                        }
+                        Mark::Outside => {
+                            let _ = write!(body, "<span class=\"out\">{}</span>", esc(text));
+                        }
+                    }
+                }
+                body
             }
-            Mark::Outside => {
-                let _ = write!(page.out, "<span class=\"out\">{}</span>", esc(text));
-            }
-        }
+            None => esc(&short(&e.text, 1200)),
+        };
+        let body = if fact {
+            format!("<mark>{body}</mark>")
+        } else {
+            body
+        };
+        let link = page.context_link(event, e);
+        let _ = write!(
+            page.out,
+            "<blockquote>{before}{body}{after} {link}</blockquote>"
+        );
     }
-    page.out.push_str("</blockquote></div>");
+    page.out.push_str("</div>");
+}
+
+/// A few words of the sentence either side of a piece of evidence, as
+/// HTML; `None` without the report's text.
+fn around_words(page: &Page<'_>, e: &Evidence) -> Option<(String, String)> {
+    const WORDS: usize = 12;
+    let report = page.texts.get(e.report.as_str())?;
+    let c = context::around(&report.text, e.span, report.body_start())?;
+    if c.marked != e.text {
+        return None;
+    }
+    let before: Vec<&str> = c.before.split_whitespace().collect();
+    let after: Vec<&str> = c.after.split_whitespace().collect();
+    let head = &before[before.len().saturating_sub(WORDS)..];
+    let tail = &after[..after.len().min(WORDS)];
+    let space_before = if c.before.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let space_after = if c.after.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let wrap = |s: String| {
+        if s.is_empty() {
+            s
+        } else {
+            format!("<span class=\"out\">{s}</span>")
+        }
+    };
+    Some((
+        wrap(format!(
+            "{}{}{space_before}",
+            if head.len() < before.len() || c.cut_before {
+                "… "
+            } else {
+                ""
+            },
+            esc(&head.join(" "))
+        )),
+        wrap(format!(
+            "{space_after}{}{}",
+            esc(&tail.join(" ")),
+            if tail.len() < after.len() || c.cut_after {
+                " …"
+            } else {
+                ""
+            }
+        )),
+    ))
 }
 
 /// "AP · 2023-04-16" with the report id as a tooltip.
@@ -349,53 +455,6 @@ fn source(comparison: &Comparison, e: &Evidence) -> String {
         esc(&e.report),
         esc(outlet_of(comparison, &e.report))
     )
-}
-
-fn record_header(r: &Record, class: &str, extra: &str) -> String {
-    let speaker = r
-        .speaker
-        .as_deref()
-        .map(|s| format!(" <span class=\"speaker\">{}</span>", esc(s)))
-        .unwrap_or_default();
-    let help = kind_help(r.kind);
-    let help = if help.is_empty() {
-        String::new()
-    } else {
-        format!(" <span class=\"help\">{help}</span>")
-    };
-    let score = r
-        .score
-        .map(|s| format!(" <span class=\"score\">match {s:.2}</span>"))
-        .unwrap_or_default();
-    format!(
-        "<header><span class=\"tag {class}\">{}</span>{speaker}{extra}{help}{score}</header>",
-        esc(&kind_name(r.kind))
-    )
-}
-
-fn evidence_item<'a>(
-    page: &mut Page<'a>,
-    event: usize,
-    e: &'a Evidence,
-    speaker: Option<&str>,
-    times: usize,
-) {
-    let link = page.context_link(event, e);
-    let times = if times > 1 {
-        format!(" <span class=\"meta\">×{times}</span>")
-    } else {
-        String::new()
-    };
-    let said = match e.speaker.as_deref() {
-        Some(s) if Some(s) != speaker => format!(" <span class=\"said\">quoting {}</span>", esc(s)),
-        _ => String::new(),
-    };
-    let _ = write!(
-        page.out,
-        "<li>{}{said} <q>{}</q>{times} {link}</li>",
-        source(page.comparison, e),
-        esc(&short(&e.text, 600))
-    );
 }
 
 fn more(page: &mut Page<'_>, total: usize) {
@@ -414,82 +473,18 @@ fn note(page: &mut Page<'_>, r: &Record) {
     }
 }
 
-/// Fact conflicts: one row per conflict, both values with links to their
-/// sentences.
-fn fact_table<'a>(page: &mut Page<'a>, event: usize, records: &[&'a Record]) {
-    page.out.push_str(
-        "<table class=\"facts\"><thead><tr><th>Conflict</th><th>Reported as</th><th>Also reported as</th><th>Note</th></tr></thead><tbody>",
-    );
-    for (i, r) in records.iter().enumerate() {
-        let _ = write!(
-            page.out,
-            "<tr id=\"e{event}-f{}\"><td data-label=\"Conflict\"><span class=\"tag bad\">{}</span> <span class=\"help\">{}</span></td>",
-            i + 1,
-            esc(&kind_name(r.kind)),
-            kind_help(r.kind)
-        );
-        let shown: Vec<&Evidence> = r.evidence.iter().take(SHOWN).collect();
-        let (first, rest) = shown.split_at(shown.len().min(1));
-        for (label, cell) in [("Reported as", first), ("Also reported as", rest)] {
-            let _ = write!(page.out, "<td data-label=\"{label}\">");
-            for e in cell {
-                let link = page.context_link(event, e);
-                let _ = write!(
-                    page.out,
-                    "<div class=\"value\">{} <q><b>{}</b></q> {link}{}</div>",
-                    source(page.comparison, e),
-                    esc(&short(&e.text, 200)),
-                    snippet(page, e)
-                        .map(|s| format!("<div class=\"snippet\">{s}</div>"))
-                        .unwrap_or_default()
-                );
-            }
-            page.out.push_str("</td>");
-        }
-        let _ = write!(
-            page.out,
-            "<td data-label=\"Note\">{}</td></tr>",
-            esc(r.note.as_deref().unwrap_or(""))
-        );
-    }
-    page.out.push_str("</tbody></table>\n");
-    if let Some(r) = records.iter().find(|r| r.evidence.len() > SHOWN) {
-        more(page, r.evidence.len());
-    }
-}
-
-fn agreement<'a>(page: &mut Page<'a>, event: usize, id: &str, r: &'a Record) {
-    let carried = format!(
-        " <span class=\"carried\">{}</span>",
-        outlets(page.comparison, r)
-            .iter()
-            .map(|o| format!("<b class=\"outlet\">{}</b>", esc(o)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
-    let _ = write!(
-        page.out,
-        "<article class=\"rec agree\" id=\"{id}\">{}<ul class=\"evs\">",
-        record_header(r, "ok", &carried)
-    );
-    let lines = grouped(page.comparison, r);
-    for line in lines.iter().take(SHOWN) {
-        let e = &r.evidence[line.first];
-        evidence_item(page, event, e, r.speaker.as_deref(), line.count);
-    }
-    page.out.push_str("</ul>");
-    more(page, lines.len());
-    note(page, r);
-    page.out.push_str("</article>\n");
-}
-
 /// Every quote of the event by speaker, with the outlets that carry it.
-fn who_said_what<'a>(page: &mut Page<'a>, event: usize, view: &EventView<'a>) {
+fn who_said_what<'a>(
+    page: &mut Page<'a>,
+    event: usize,
+    view: &EventView<'a>,
+    blocks: &HashMap<&str, String>,
+) {
     let quotes: Vec<&Record> = view
-        .agreed_quotes
-        .iter()
-        .chain(&view.unique_quotes)
-        .copied()
+        .claims()
+        .map(ClaimView::lead)
+        .filter(|r| r.claim == Claim::Quote)
+        .chain(view.unique_quotes.iter().copied())
         .collect();
     if quotes.is_empty() {
         return;
@@ -519,9 +514,13 @@ fn who_said_what<'a>(page: &mut Page<'a>, event: usize, view: &EventView<'a>) {
                 .map(|o| format!("<b class=\"outlet\">{}</b>", esc(o)))
                 .collect::<Vec<_>>()
                 .join(" ");
+            let block = blocks
+                .get(r.id.as_str())
+                .map(|b| format!(" <a class=\"ctx\" href=\"#{b}\">the claim</a>"))
+                .unwrap_or_default();
             let _ = write!(
                 page.out,
-                "<li><q>{}</q> <span class=\"carried\">{carried}</span> {link}</li>",
+                "<li><q>{}</q> <span class=\"carried\">{carried}</span> {link}{block}</li>",
                 esc(&short(&e.text, 600))
             );
         }
@@ -589,46 +588,6 @@ fn only_one<'a>(page: &mut Page<'a>, event: usize, view: &EventView<'a>) {
         page.out.push_str("</ul>");
     }
     page.out.push_str("</details>\n");
-}
-
-/// A few words either side of a piece of evidence, the evidence marked.
-fn snippet(page: &Page<'_>, e: &Evidence) -> Option<String> {
-    const WORDS: usize = 10;
-    let report = page.texts.get(e.report.as_str())?;
-    let c = context::around(&report.text, e.span, report.body_start())?;
-    if c.marked != e.text {
-        return None;
-    }
-    let before: Vec<&str> = c.before.split_whitespace().collect();
-    let after: Vec<&str> = c.after.split_whitespace().collect();
-    let head = &before[before.len().saturating_sub(WORDS)..];
-    let tail = &after[..after.len().min(WORDS)];
-    let space_before = if c.before.ends_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    let space_after = if c.after.starts_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    Some(format!(
-        "{}{}{space_before}<mark>{}</mark>{space_after}{}{}",
-        if head.len() < before.len() || c.cut_before {
-            "… "
-        } else {
-            ""
-        },
-        esc(&head.join(" ")),
-        esc(&short(c.marked, 200)),
-        esc(&tail.join(" ")),
-        if tail.len() < after.len() || c.cut_after {
-            " …"
-        } else {
-            ""
-        },
-    ))
 }
 
 /// Every linked piece of evidence in its sentence, the span marked.

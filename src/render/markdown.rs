@@ -6,12 +6,12 @@ use std::fmt::Write;
 
 use super::context;
 use super::diff::{self, Change};
-use super::text::skipped_line;
+use super::text::{short_id, skipped_line};
 use super::view::{
-    grouped, kind_help, kind_name, outlet_of, outlets, plural, short, sources, EventView, SHOWN,
+    kind_help, kind_name, outlet_of, parties, plural, short, sources, ClaimView, EventView, SHOWN,
 };
 use super::Options;
-use crate::record::{Comparison, Evidence, Record};
+use crate::record::{Comparison, Evidence};
 use crate::report::Report;
 
 pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
@@ -74,40 +74,26 @@ pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
         }
         let _ = writeln!(
             out,
-            "\n### Quote variants ({})\n",
-            view.quote_variants.len()
+            "\n### Claims with differences ({})\n",
+            view.differing.len()
         );
-        if view.quote_variants.is_empty() {
-            let _ = writeln!(out, "No quote is worded differently across outlets.");
+        let _ = writeln!(out, "Differences: {}.\n", view.differences());
+        if view.differing.is_empty() {
+            let _ = writeln!(out, "No claim differs across the reports.");
         }
-        for r in &view.quote_variants {
-            record(&mut out, comparison, r, "");
+        for c in &view.differing {
+            claim_table(&mut out, comparison, &texts, c);
         }
         let _ = writeln!(
             out,
-            "\n### Fact conflicts ({})\n",
-            view.fact_conflicts.len()
+            "\n### Claims the reports agree on ({})\n",
+            view.agreeing.len()
         );
-        if view.fact_conflicts.is_empty() {
-            let _ = writeln!(out, "No conflicting facts.");
+        if view.agreeing.is_empty() {
+            let _ = writeln!(out, "No claim is carried alike by several reports.");
         }
-        for r in &view.fact_conflicts {
-            fact_conflict(&mut out, comparison, &texts, r);
-        }
-        if !view.other_discrepancies.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n### Other discrepancies ({})\n",
-                view.other_discrepancies.len()
-            );
-            for r in &view.other_discrepancies {
-                record(&mut out, comparison, r, "");
-            }
-        }
-        let _ = writeln!(out, "\n### Agreements ({})\n", event.agreements.len());
-        for r in view.agreed_quotes.iter().chain(&view.agreed_other) {
-            let carried = format!(", carried by {}", esc(&outlets(comparison, r).join(", ")));
-            record(&mut out, comparison, r, &carried);
+        for c in &view.agreeing {
+            agreed(&mut out, comparison, c);
         }
         only_one(&mut out, comparison, &view);
     }
@@ -139,89 +125,115 @@ fn only_one(out: &mut String, comparison: &Comparison, view: &EventView<'_>) {
     }
 }
 
-fn record(out: &mut String, comparison: &Comparison, r: &Record, extra: &str) {
-    let speaker = r
+/// "**Quote** — Jane Doe (match 0.98) · `c1`".
+fn claim_title(c: &ClaimView<'_>) -> String {
+    let lead = c.lead();
+    let speaker = lead
         .speaker
         .as_deref()
         .map(|s| format!(" — {}", esc(&short(s, 60))))
         .unwrap_or_default();
-    let score = r
-        .score
+    let score = c
+        .record
+        .and_then(|r| r.score)
         .map(|s| format!(" (match {s:.2})"))
         .unwrap_or_default();
-    let help = kind_help(r.kind);
-    let help = if help.is_empty() {
-        String::new()
+    let missing = if c.record.is_none() {
+        " (claim record missing)"
     } else {
-        format!(": {help}")
+        ""
     };
-    let _ = writeln!(
-        out,
-        "- **{}**{speaker}{score}{extra}{help}",
-        capitalised(&kind_name(r.kind))
-    );
-    let lines = grouped(comparison, r);
-    for line in lines.iter().take(SHOWN) {
-        let times = if line.count > 1 {
-            format!(" ×{}", line.count)
-        } else {
+    format!(
+        "**{}**{speaker}{score}{missing} · {}",
+        capitalised(&c.kind()),
+        code(short_id(&lead.id))
+    )
+}
+
+/// A claim with differences: its versions side by side in a table (one
+/// row per report, each in its sentence when the text is known), then
+/// its differences.
+fn claim_table(
+    out: &mut String,
+    comparison: &Comparison,
+    texts: &HashMap<&str, &Report>,
+    c: &ClaimView<'_>,
+) {
+    let _ = writeln!(out, "\n#### {}\n", claim_title(c));
+    let _ = writeln!(out, "| Outlet | Speaker | Version |");
+    let _ = writeln!(out, "| --- | --- | --- |");
+    let versions = c.versions();
+    for v in versions.iter().take(SHOWN) {
+        let shown: Vec<String> = v
+            .evidence
+            .iter()
+            .map(|e| {
+                in_context(texts, e).unwrap_or_else(|| format!("“{}”", esc(&short(&e.text, 300))))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            esc(outlet_of(comparison, v.report)),
+            esc(&short(v.speaker().unwrap_or(""), 60)),
+            shown.join(" · ")
+        );
+    }
+    if versions.len() > SHOWN {
+        let _ = writeln!(out, "\n… and {} more reports.", versions.len() - SHOWN);
+    }
+    let _ = writeln!(out);
+    if let Some(note) = c.record.and_then(|r| r.note.as_deref()) {
+        let _ = writeln!(out, "- Note: {}", esc(&short(note, 300)));
+    }
+    for d in &c.differences {
+        let help = kind_help(d.kind);
+        let help = if help.is_empty() {
             String::new()
+        } else {
+            format!(": {help}")
         };
-        let who = match (line.speaker, r.speaker.as_deref()) {
+        let _ = writeln!(
+            out,
+            "- **{}** ({}){help}",
+            capitalised(&kind_name(d.kind)),
+            esc(&short(&parties(comparison, d), 200))
+        );
+        if let Some(changes) = &d.diff {
+            let _ = writeln!(out, "  - Changes: {}", diff_markdown(&short(changes, 400)));
+        }
+        if let Some(note) = &d.note {
+            let _ = writeln!(out, "  - Note: {}", esc(&short(note, 300)));
+        }
+    }
+}
+
+/// A claim the reports agree on: one line per report's version.
+fn agreed(out: &mut String, comparison: &Comparison, c: &ClaimView<'_>) {
+    let _ = writeln!(out, "- {}", claim_title(c));
+    let versions = c.versions();
+    for v in versions.iter().take(SHOWN) {
+        let who = match (v.speaker(), c.lead().speaker.as_deref()) {
             (Some(s), Some(all)) if s == all => String::new(),
             (Some(s), _) => format!(" ({})", esc(&short(s, 60))),
             (None, _) => String::new(),
         };
+        let shown: Vec<String> = v
+            .evidence
+            .iter()
+            .map(|e| format!("“{}”", esc(&short(&e.text, 200))))
+            .collect();
         let _ = writeln!(
             out,
-            "  - {}{times}{who}: “{}”",
-            esc(line.outlet),
-            esc(&short(line.text, 200))
+            "  - {}{who}: {}",
+            esc(outlet_of(comparison, v.report)),
+            shown.join(" · ")
         );
     }
-    if lines.len() > SHOWN {
-        let _ = writeln!(out, "  - … and {} more", lines.len() - SHOWN);
+    if versions.len() > SHOWN {
+        let _ = writeln!(out, "  - … and {} more reports", versions.len() - SHOWN);
     }
-    if let Some(d) = &r.diff {
-        let _ = writeln!(out, "  - Changes: {}", diff_markdown(&short(d, 400)));
-    }
-    if let Some(note) = &r.note {
-        let _ = writeln!(out, "  - Note: {}", esc(&short(note, 300)));
-    }
-}
-
-/// A fact conflict: each value with its sentence, the value in bold.
-fn fact_conflict(
-    out: &mut String,
-    comparison: &Comparison,
-    texts: &HashMap<&str, &Report>,
-    r: &Record,
-) {
-    let score = r
-        .score
-        .map(|s| format!(" (match {s:.2})"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "- **{}**{score}: {}",
-        capitalised(&kind_name(r.kind)),
-        kind_help(r.kind)
-    );
-    for e in r.evidence.iter().take(SHOWN) {
-        let sentence = in_context(texts, e)
-            .map(|s| format!(" — {s}"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  - {}: “{}”{sentence}",
-            esc(outlet_of(comparison, &e.report)),
-            esc(&short(&e.text, 200))
-        );
-    }
-    if r.evidence.len() > SHOWN {
-        let _ = writeln!(out, "  - … and {} more", r.evidence.len() - SHOWN);
-    }
-    if let Some(note) = &r.note {
+    if let Some(note) = c.record.and_then(|r| r.note.as_deref()) {
         let _ = writeln!(out, "  - Note: {}", esc(&short(note, 300)));
     }
 }

@@ -16,12 +16,24 @@
 //! ];
 //! let comparison = compare(&reports);
 //!
+//! // One block per claim: the remark is one block holding both versions,
+//! // the changed words marked, claims with differences first.
 //! let page = render::html_with(&comparison, &render::Options::new().reports(&reports));
 //! assert!(page.starts_with("<!DOCTYPE html>"));
-//! assert!(page.contains("<ins>useful</ins>"));
+//! assert_eq!(page.matches("<article class=\"claim differs\"").count(), 1);
+//! assert!(page.contains("<del>important</del>") && page.contains("<ins>useful</ins>"));
+//! assert!(page.contains("<dt>Claims with differences</dt><dd>1</dd>"));
 //!
+//! // In text: the claim, one line per report, then its differences.
 //! let text = render::text(&comparison);
-//! assert!(text.contains("diff: We exchange [-important-]{+useful+}"));
+//! let block = &text[text.find(" ✗ quote — Jane Doe").unwrap()..];
+//! let lines: Vec<&str> = block.lines().take(5).map(str::trim).collect();
+//! assert_eq!(lines[1..], [
+//!     "AFP (Jane Doe): “We exchange important information,”",
+//!     "AP (Jane Doe): “We exchange useful information,”",
+//!     "≠ wording AFP → AP (the same remark in different words)",
+//!     "diff: We exchange [-important-]{+useful+} information",
+//! ]);
 //!
 //! let json: serde_json::Value = serde_json::from_str(&render::json(&comparison)).unwrap();
 //! assert_eq!(json["events"][0]["reports"], serde_json::json!(["afp", "ap"]));

@@ -3,9 +3,12 @@
 use std::fmt::Write;
 
 use super::diff::{self, Change};
-use super::view::{grouped, kind_help, kind_name, plural, short, sources, EventView, SHOWN};
+use super::view::{
+    grouped, kind_help, kind_name, outlet_of, parties, plural, short, sources, ClaimView,
+    EventView, SHOWN,
+};
 use super::Options;
-use crate::record::{Comparison, Record, Skipped};
+use crate::record::{Comparison, Evidence, Record, Skipped};
 
 /// ANSI styles, or nothing when colour is off.
 #[derive(Clone, Copy)]
@@ -59,6 +62,13 @@ pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
             view.date_range()
         );
         let _ = writeln!(out, "   {}", p.paint(DIM, &view.counts()));
+        if event.reports.len() > 1 {
+            let _ = writeln!(
+                out,
+                "   {}",
+                p.paint(DIM, &format!("Discrepancies: {}", view.differences()))
+            );
+        }
         let width = view
             .reports
             .iter()
@@ -86,19 +96,22 @@ pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
                 "\n{}",
                 p.paint(
                     BOLD,
-                    &format!("-- Discrepancies ({})", event.discrepancies.len())
+                    &format!("-- Claims with differences ({})", view.differing.len())
                 )
             );
-            for r in &event.discrepancies {
-                record(&mut out, p, comparison, r, p.paint(RED, "✗"));
+            for c in &view.differing {
+                claim(&mut out, p, comparison, c, p.paint(RED, "✗"));
             }
             let _ = writeln!(
                 out,
                 "\n{}",
-                p.paint(BOLD, &format!("-- Agreements ({})", event.agreements.len()))
+                p.paint(
+                    BOLD,
+                    &format!("-- Claims the reports agree on ({})", view.agreeing.len())
+                )
             );
-            for r in &event.agreements {
-                record(&mut out, p, comparison, r, p.paint(GREEN, "✓"));
+            for c in &view.agreeing {
+                claim(&mut out, p, comparison, c, p.paint(GREEN, "✓"));
             }
         }
         let _ = writeln!(
@@ -147,6 +160,108 @@ pub(super) fn skipped_line(s: &Skipped) -> String {
     } else {
         format!("{}: {}", s.path, s.error)
     }
+}
+
+/// One claim: its header, one line per report's version, then its
+/// differences with their word changes and notes.
+fn claim(out: &mut String, p: Paint, comparison: &Comparison, c: &ClaimView<'_>, bullet: String) {
+    let lead = c.lead();
+    let speaker = lead
+        .speaker
+        .as_deref()
+        .map(|s| format!(" — {}", short(s, 60)))
+        .unwrap_or_default();
+    let score = c
+        .record
+        .and_then(|r| r.score)
+        .map(|s| p.paint(DIM, &format!(" [{s:.2}]")))
+        .unwrap_or_default();
+    let missing = if c.record.is_none() {
+        p.paint(YELLOW, " (claim record missing)")
+    } else {
+        String::new()
+    };
+    let versions = c.versions();
+    let _ = writeln!(
+        out,
+        " {bullet} {}{speaker}{score}{missing} {}",
+        p.paint(BOLD, &c.kind()),
+        p.paint(
+            DIM,
+            &format!(
+                "· {} · {}",
+                plural(versions.len(), "report", "reports"),
+                short_id(&lead.id)
+            )
+        ),
+    );
+    for v in versions.iter().take(SHOWN) {
+        let who = v
+            .speaker()
+            .map(|s| format!(" ({})", short(s, 60)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "     {}{who}: {}",
+            p.paint(CYAN, &short(outlet_of(comparison, v.report), 40)),
+            quoted(&v.evidence, 160)
+        );
+    }
+    if versions.len() > SHOWN {
+        let _ = writeln!(out, "     … and {} more reports", versions.len() - SHOWN);
+    }
+    if let Some(note) = c.record.and_then(|r| r.note.as_deref()) {
+        let _ = writeln!(out, "     note: {}", short(note, 240));
+    }
+    for d in &c.differences {
+        let help = kind_help(d.kind);
+        let help = if help.is_empty() {
+            String::new()
+        } else {
+            p.paint(DIM, &format!(" ({help})"))
+        };
+        let _ = writeln!(
+            out,
+            "     {} {} {}{help}",
+            p.paint(RED, "≠"),
+            p.paint(BOLD, &kind_name(d.kind)),
+            short(&parties(comparison, d), 120)
+        );
+        if let Some(changes) = &d.diff {
+            let _ = writeln!(out, "       diff: {}", diff_line(p, &short(changes, 240)));
+        }
+        if let Some(note) = &d.note {
+            let _ = writeln!(out, "       note: {}", short(note, 240));
+        }
+    }
+}
+
+/// A version's quotations: distinct texts in order, repeats counted.
+fn quoted(evidence: &[&Evidence], max: usize) -> String {
+    let mut texts: Vec<(&str, usize)> = Vec::new();
+    for e in evidence {
+        match texts.iter_mut().find(|(t, _)| *t == e.text) {
+            Some((_, n)) => *n += 1,
+            None => texts.push((&e.text, 1)),
+        }
+    }
+    texts
+        .iter()
+        .map(|&(t, n)| {
+            let times = if n > 1 {
+                format!(" ×{n}")
+            } else {
+                String::new()
+            };
+            format!("“{}”{times}", short(t, max))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A record id without its event: "c3".
+pub(super) fn short_id(id: &str) -> &str {
+    id.rsplit('/').next().unwrap_or(id)
 }
 
 fn record(out: &mut String, p: Paint, comparison: &Comparison, r: &Record, bullet: String) {

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::record::{Claim, Comparison, Event, Record, RecordKind, ReportInfo};
+use super::diff;
+
+use crate::record::{Claim, Comparison, Event, Evidence, Record, RecordKind, ReportInfo};
 
 /// Evidence lines shown per record in text and Markdown (JSON has all).
 pub(crate) const SHOWN: usize = 8;
@@ -25,16 +27,13 @@ pub(crate) struct EventView<'a> {
     pub undated: usize,
     /// The first headline among the reports.
     pub title: Option<&'a str>,
-    /// Quote discrepancies: wording, truncation, attribution.
-    pub quote_variants: Vec<&'a Record>,
-    /// Fact discrepancies: value, date, qualifier.
-    pub fact_conflicts: Vec<&'a Record>,
-    /// Any other discrepancies (statements).
-    pub other_discrepancies: Vec<&'a Record>,
-    /// Quotes several reports carry.
-    pub agreed_quotes: Vec<&'a Record>,
-    /// Statements and facts several reports carry.
-    pub agreed_other: Vec<&'a Record>,
+    /// Claims several reports carry that have differences, in agreement
+    /// order; then discrepancies whose claim is missing, as claims of
+    /// their own, in discrepancy order.
+    pub differing: Vec<ClaimView<'a>>,
+    /// Claims several reports carry without differences, in agreement
+    /// order.
+    pub agreeing: Vec<ClaimView<'a>>,
     /// Quotes only one report carries.
     pub unique_quotes: Vec<&'a Record>,
     /// Statements and facts only one report carries.
@@ -67,16 +66,7 @@ impl<'a> EventView<'a> {
                 .filter(|r| (r.claim == Claim::Quote) == quotes)
                 .collect()
         };
-        let fact_conflicts = event
-            .discrepancies
-            .iter()
-            .filter(|r| r.claim == Claim::Fact)
-            .collect();
-        let other_discrepancies = event
-            .discrepancies
-            .iter()
-            .filter(|r| !matches!(r.claim, Claim::Fact | Claim::Quote))
-            .collect();
+        let (differing, agreeing) = claims(event);
         EventView {
             number,
             event,
@@ -87,11 +77,8 @@ impl<'a> EventView<'a> {
                 .iter()
                 .find_map(|r| r.title.as_deref().filter(|t| !t.trim().is_empty())),
             reports,
-            quote_variants: split(&event.discrepancies, true),
-            fact_conflicts,
-            other_discrepancies,
-            agreed_quotes: split(&event.agreements, true),
-            agreed_other: split(&event.agreements, false),
+            differing,
+            agreeing,
             unique_quotes: split(&event.unique, true),
             unique_other: split(&event.unique, false),
         }
@@ -111,18 +98,45 @@ impl<'a> EventView<'a> {
         out
     }
 
-    /// "3 agreements, 1 discrepancy, 50 claims in one report only".
+    /// Claim blocks of the event: those with differences first.
+    pub fn claims(&self) -> impl Iterator<Item = &ClaimView<'a>> {
+        self.differing.iter().chain(&self.agreeing)
+    }
+
+    /// "8 claims in several reports, 2 with differences, 31 in one
+    /// report only".
     pub fn counts(&self) -> String {
         format!(
-            "{}, {}, {} in one report only",
-            plural(self.event.agreements.len(), "agreement", "agreements"),
+            "{} in several reports, {} with differences, {} in one report only",
             plural(
-                self.event.discrepancies.len(),
-                "discrepancy",
-                "discrepancies"
+                self.differing.len() + self.agreeing.len(),
+                "claim",
+                "claims"
             ),
-            plural(self.event.unique.len(), "claim", "claims"),
+            self.differing.len(),
+            self.event.unique.len(),
         )
+    }
+
+    /// "3 (2 wording, 1 truncation)", or "0".
+    pub fn differences(&self) -> String {
+        let records = &self.event.discrepancies;
+        let mut kinds: Vec<(RecordKind, usize)> = Vec::new();
+        for r in records {
+            match kinds.iter_mut().find(|(k, _)| *k == r.kind) {
+                Some((_, n)) => *n += 1,
+                None => kinds.push((r.kind, 1)),
+            }
+        }
+        kinds.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
+        if kinds.is_empty() {
+            return "0".to_string();
+        }
+        let by_kind: Vec<String> = kinds
+            .iter()
+            .map(|&(k, n)| format!("{n} {}", kind_name(k)))
+            .collect();
+        format!("{} ({})", records.len(), by_kind.join(", "))
     }
 
     /// The event's heading: its first headline, or its id.
@@ -213,15 +227,13 @@ pub(crate) struct Line<'a> {
     pub speaker: Option<&'a str>,
     pub text: &'a str,
     pub count: usize,
-    /// Index of the first evidence of the line in the record.
-    pub first: usize,
 }
 
 /// A record's evidence grouped into lines, in evidence order.
 pub(crate) fn grouped<'a>(comparison: &'a Comparison, r: &'a Record) -> Vec<Line<'a>> {
     let mut lines: Vec<Line<'a>> = Vec::new();
     let mut index: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
-    for (i, e) in r.evidence.iter().enumerate() {
+    for e in &r.evidence {
         let key = (
             outlet_of(comparison, &e.report),
             e.speaker.as_deref(),
@@ -236,7 +248,6 @@ pub(crate) fn grouped<'a>(comparison: &'a Comparison, r: &'a Record) -> Vec<Line
                     speaker: key.1,
                     text: key.2,
                     count: 1,
-                    first: i,
                 });
             }
         }
@@ -294,4 +305,205 @@ pub(crate) fn sources(comparison: &Comparison) -> String {
         out.push_str(&format!(" ({unknown} of unknown outlet)"));
     }
     out
+}
+
+/// One claim as a block: the claim several reports carry, its versions
+/// by report and the differences found between them.
+pub(crate) struct ClaimView<'a> {
+    /// The claim's record in the event's agreements; `None` for
+    /// discrepancies whose `of` names no claim there.
+    pub record: Option<&'a Record>,
+    /// The claim's discrepancies, in event order.
+    pub differences: Vec<&'a Record>,
+    /// The claim's evidence, sorted by report, then position; for a
+    /// missing claim, the evidence of its discrepancies.
+    pub evidence: Vec<&'a Evidence>,
+}
+
+impl<'a> ClaimView<'a> {
+    /// The record that speaks for the claim: its own, or its first
+    /// difference's.
+    pub fn lead(&self) -> &'a Record {
+        self.record
+            .or_else(|| self.differences.first().copied())
+            .expect("a claim view has a record or a difference")
+    }
+
+    /// "quote", "statement", "weekday", …; for a missing claim, its claim
+    /// type ("quote", "fact").
+    pub fn kind(&self) -> String {
+        match self.record {
+            Some(r) => kind_name(r.kind),
+            None => match self.lead().claim {
+                Claim::Quote => "quote".to_string(),
+                Claim::Statement => "statement".to_string(),
+                _ => "fact".to_string(),
+            },
+        }
+    }
+
+    /// The claim's versions: one per report, in report order.
+    pub fn versions(&self) -> Vec<Version<'a>> {
+        let mut out: Vec<Version<'a>> = Vec::new();
+        for &e in &self.evidence {
+            match out.last_mut() {
+                Some(v) if v.report == e.report => v.evidence.push(e),
+                _ => out.push(Version {
+                    report: &e.report,
+                    evidence: vec![e],
+                }),
+            }
+        }
+        out
+    }
+}
+
+/// One report's version of a claim: its quotations or mentions of it.
+pub(crate) struct Version<'a> {
+    pub report: &'a str,
+    pub evidence: Vec<&'a Evidence>,
+}
+
+impl<'a> ClaimView<'a> {
+    /// How the claim's wording differences mark a piece of its evidence:
+    /// which version of them it is and its text with the changed words;
+    /// `None` when no wording difference holds it (or none can be shown).
+    pub fn marks(&self, e: &'a Evidence) -> Option<(diff::Version, diff::Side<'a>)> {
+        let mut version = None;
+        let mut sides = Vec::new();
+        for d in &self.differences {
+            let Some(changes) = d.diff.as_deref().filter(|_| d.kind == RecordKind::Wording) else {
+                continue;
+            };
+            if !d.evidence.iter().any(|x| same_evidence(x, e)) {
+                continue;
+            }
+            let Some(v) = diff::version_of(changes, &e.text) else {
+                continue;
+            };
+            let side = diff::mark(changes, &e.text, v).or_else(|| {
+                // The passage is not in the text: diff the whole text with
+                // a version on the other side.
+                let other = d.evidence.iter().find(|x| {
+                    !same_evidence(x, e) && diff::version_of(changes, &x.text) == Some(flip(v))
+                })?;
+                let (from, to, _) = match v {
+                    diff::Version::From => diff::sides(None, &e.text, &other.text),
+                    diff::Version::To => diff::sides(None, &other.text, &e.text),
+                };
+                Some(if v == diff::Version::From { from } else { to })
+            });
+            if let Some(side) = side {
+                version.get_or_insert(v);
+                sides.push(side);
+            }
+        }
+        Some((version?, diff::merge(&e.text, &sides)))
+    }
+}
+
+fn flip(v: diff::Version) -> diff::Version {
+    match v {
+        diff::Version::From => diff::Version::To,
+        diff::Version::To => diff::Version::From,
+    }
+}
+
+/// Who a difference is between, in words: "AP → CNN" for wording (from
+/// the most common version to the variant), "AP (Jane Doe), AFP (John
+/// Roe)" for attribution, the outlets otherwise.
+pub(crate) fn parties(comparison: &Comparison, d: &Record) -> String {
+    let mut from: Vec<&str> = Vec::new();
+    let mut to: Vec<&str> = Vec::new();
+    let mut all: Vec<String> = Vec::new();
+    for e in &d.evidence {
+        let outlet = outlet_of(comparison, &e.report);
+        let version = d.diff.as_deref().and_then(|c| diff::version_of(c, &e.text));
+        match version {
+            Some(diff::Version::From) if !from.contains(&outlet) => from.push(outlet),
+            Some(diff::Version::To) if !to.contains(&outlet) => to.push(outlet),
+            _ => {}
+        }
+        let one = match (d.kind, e.speaker.as_deref()) {
+            (RecordKind::Attribution, Some(s)) => format!("{outlet} ({s})"),
+            _ => outlet.to_string(),
+        };
+        if !all.contains(&one) {
+            all.push(one);
+        }
+    }
+    if d.kind == RecordKind::Wording && !from.is_empty() && !to.is_empty() {
+        format!("{} → {}", from.join(", "), to.join(", "))
+    } else {
+        all.join(", ")
+    }
+}
+
+impl Version<'_> {
+    /// The speaker this report gives, when it names one.
+    pub fn speaker(&self) -> Option<&str> {
+        self.evidence.iter().find_map(|e| e.speaker.as_deref())
+    }
+}
+
+/// The same span of the same report.
+pub(crate) fn same_evidence(a: &Evidence, b: &Evidence) -> bool {
+    a.report == b.report && a.span == b.span
+}
+
+/// An event's claims as blocks: (with differences, without).
+fn claims(event: &Event) -> (Vec<ClaimView<'_>>, Vec<ClaimView<'_>>) {
+    let index: HashMap<&str, usize> = event
+        .agreements
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut of_claim: Vec<Vec<&Record>> = vec![Vec::new(); event.agreements.len()];
+    // Differences of missing claims, grouped by the id they name (each
+    // alone when they name none), in order of first appearance.
+    let mut missing: Vec<(Option<&str>, Vec<&Record>)> = Vec::new();
+    for d in &event.discrepancies {
+        match d.of.as_deref().and_then(|of| index.get(of)) {
+            Some(&i) => of_claim[i].push(d),
+            None => match missing
+                .iter_mut()
+                .find(|(of, _)| of.is_some() && *of == d.of.as_deref())
+            {
+                Some((_, ds)) => ds.push(d),
+                None => missing.push((d.of.as_deref(), vec![d])),
+            },
+        }
+    }
+    let mut differing = Vec::new();
+    let mut agreeing = Vec::new();
+    for (r, differences) in event.agreements.iter().zip(of_claim) {
+        let view = ClaimView {
+            record: Some(r),
+            evidence: r.evidence.iter().collect(),
+            differences,
+        };
+        if view.differences.is_empty() {
+            agreeing.push(view);
+        } else {
+            differing.push(view);
+        }
+    }
+    for (_, differences) in missing {
+        let mut evidence: Vec<&Evidence> = differences.iter().flat_map(|d| &d.evidence).collect();
+        evidence.sort_by(|a, b| {
+            (a.report.as_str(), a.span.start, a.span.end).cmp(&(
+                b.report.as_str(),
+                b.span.start,
+                b.span.end,
+            ))
+        });
+        evidence.dedup_by(|a, b| same_evidence(a, b));
+        differing.push(ClaimView {
+            record: None,
+            differences,
+            evidence,
+        });
+    }
+    (differing, agreeing)
 }

@@ -56,12 +56,19 @@ pub(super) fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &m
         .enumerate()
         .flat_map(|(m, member)| {
             let text = member.report.text.as_str();
-            member.found.quotes.iter().map(move |q| QuoteRef {
-                member: m,
-                quote: q,
-                words: fragment::words(text, q.span),
-                confident: confident_speaker(text, q),
-            })
+            // Whether a name is ambiguous in the report, asked once per name.
+            let mut ambiguous: BTreeMap<String, bool> = BTreeMap::new();
+            member
+                .found
+                .quotes
+                .iter()
+                .map(|q| QuoteRef {
+                    member: m,
+                    quote: q,
+                    words: fragment::words(text, q.span),
+                    confident: confident_speaker(text, q, &mut ambiguous),
+                })
+                .collect::<Vec<_>>()
         })
         .collect();
     // Identical wordings (syndicated copies, a remark quoted alike) are one
@@ -286,6 +293,25 @@ impl ClaimQuotes<'_, '_> {
         out
     }
 
+    /// `items` without repeats of the same words (a report quoting one
+    /// remark a thousand times compares it once).
+    fn distinct(&self, items: &[usize]) -> Vec<usize> {
+        let mut seen: BTreeSet<Vec<&str>> = BTreeSet::new();
+        items
+            .iter()
+            .copied()
+            .filter(|&i| {
+                seen.insert(
+                    self.quotes[i]
+                        .words
+                        .iter()
+                        .map(|w| w.stem.as_str())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
     /// A report's main quotation of the claim: its fullest.
     fn main_of(&self, items: &[usize]) -> usize {
         *items
@@ -397,7 +423,12 @@ impl ClaimQuotes<'_, '_> {
             let key: Vec<Vec<&str>> = items.iter().map(|&i| stems(i)).collect();
             let found = seen
                 .entry(key)
-                .or_insert_with(|| self.reworded(&by_report[&reference], items))
+                .or_insert_with(|| {
+                    self.reworded(
+                        &self.distinct(&by_report[&reference]),
+                        &self.distinct(items),
+                    )
+                })
                 .clone();
             for (r, q, diff) in found {
                 // This report's quotation with the cached one's words.
@@ -512,7 +543,7 @@ impl ClaimQuotes<'_, '_> {
             let key: Vec<Vec<&str>> = items.iter().map(|&i| stems(i)).collect();
             let found = seen
                 .entry(key)
-                .or_insert_with(|| self.cuts_of(fullest, items, main[&m]))
+                .or_insert_with(|| self.cuts_of(fullest, &self.distinct(items), main[&m]))
                 .clone();
             for cut in found {
                 let entry = cuts
@@ -1006,7 +1037,11 @@ const TITLES: &[&str] = &[
 /// or more), given by a mention that names the speaker (not a pronoun, a
 /// role or the quote's own paragraph), and, for a bare surname, one that
 /// no other person of the report carries.
-pub(super) fn confident_speaker(text: &str, quote: &Quote) -> bool {
+pub(super) fn confident_speaker(
+    text: &str,
+    quote: &Quote,
+    ambiguous: &mut BTreeMap<String, bool>,
+) -> bool {
     let (Some(name), Some(mention)) = (&quote.speaker, quote.speaker_span) else {
         return false;
     };
@@ -1043,7 +1078,9 @@ pub(super) fn confident_speaker(text: &str, quote: &Quote) -> bool {
     let Some(surname) = name.split_whitespace().last() else {
         return false;
     };
-    !someone_else_named(text, surname, &name_words)
+    !*ambiguous
+        .entry(name.clone())
+        .or_insert_with(|| someone_else_named(text, surname, &name_words))
 }
 
 fn someone_else_named(text: &str, surname: &str, name_words: &[String]) -> bool {
@@ -1091,27 +1128,32 @@ mod tests {
         let text = "Donald Trump spoke. “We won,” Trump said.";
         assert!(confident_speaker(
             text,
-            &quote(text, "We won,", "Donald Trump", "Trump said")
+            &quote(text, "We won,", "Donald Trump", "Trump said"),
+            &mut BTreeMap::new()
         ));
         let text = "Donald Trump spoke, and his son Eric Trump too. “We won,” Trump said.";
         assert!(!confident_speaker(
             text,
-            &quote(text, "We won,", "Eric Trump", "Trump said")
+            &quote(text, "We won,", "Eric Trump", "Trump said"),
+            &mut BTreeMap::new()
         ));
         let text = "Donald Trump spoke. “We won,” he said.";
         assert!(!confident_speaker(
             text,
-            &quote(text, "We won,", "Donald Trump", "he said")
+            &quote(text, "We won,", "Donald Trump", "he said"),
+            &mut BTreeMap::new()
         ));
         let text = "Trump spoke. “We won,” Trump said.";
         assert!(!confident_speaker(
             text,
-            &quote(text, "We won,", "Trump", "Trump said")
+            &quote(text, "We won,", "Trump", "Trump said"),
+            &mut BTreeMap::new()
         ));
         let text = "“We won,” said Senator Jane Doe.";
         assert!(confident_speaker(
             text,
-            &quote(text, "We won,", "Jane Doe", "Jane Doe")
+            &quote(text, "We won,", "Jane Doe", "Jane Doe"),
+            &mut BTreeMap::new()
         ));
     }
 

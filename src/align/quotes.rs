@@ -156,7 +156,9 @@ pub(super) fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &m
             .total_cmp(&x.score)
             .then((x.long, x.short).cmp(&(y.long, y.short)))
     });
-    let mut kept: BTreeMap<(usize, Vec<usize>), Vec<(usize, usize)>> = BTreeMap::new();
+    // (long variant, the short one's reports) → windows already rendered.
+    type Rendered = BTreeMap<(usize, Vec<usize>), Vec<(usize, usize)>>;
+    let mut kept: Rendered = BTreeMap::new();
     links.retain(|l| {
         let key = (l.long, members_of(l.short).into_iter().collect::<Vec<_>>());
         let windows = kept.entry(key).or_default();

@@ -126,7 +126,20 @@ fn the_summary_counts_claims_not_pairs() {
         ),
         format!("<dt>Claims with differences</dt><dd>{differing}</dd>"),
         format!("<dt>Differences</dt><dd>{}", event.discrepancies.len()),
-        "2 wording, 1 truncation".to_string(),
+        {
+            let count = |kind| {
+                event
+                    .discrepancies
+                    .iter()
+                    .filter(|d| d.kind == kind)
+                    .count()
+            };
+            format!(
+                "{} wording, {} truncation",
+                count(corroborate::RecordKind::Wording),
+                count(corroborate::RecordKind::Truncation)
+            )
+        },
         format!("<dt>In one report only</dt><dd>{}</dd>", event.unique.len()),
     ] {
         assert!(stats.contains(&needle), "missing {needle} in {stats}");

@@ -171,24 +171,16 @@ fn number(aligned: Aligned, event_id: &str) -> Records {
     }
     claims.sort_by(|a, b| record_order(&a.record, &b.record));
     let mut out = Records::default();
+    // Differences of one claim stay together, in the order of their claims.
     for (k, mut c) in claims.into_iter().enumerate() {
         c.record.id = format!("{event_id}/c{}", k + 1);
+        c.differences.sort_by(record_order);
         for mut d in c.differences {
             d.of = Some(c.record.id.clone());
             out.discrepancies.push(d);
         }
         out.agreements.push(c.record);
     }
-    // Differences of one claim stay together, in the order of their claims.
-    out.discrepancies.sort_by(|a, b| {
-        let claim = |r: &Record| -> usize {
-            r.of.as_deref()
-                .and_then(|id| id.rsplit_once("/c"))
-                .and_then(|(_, n)| n.parse().ok())
-                .unwrap_or(0)
-        };
-        claim(a).cmp(&claim(b)).then(record_order(a, b))
-    });
     for (k, d) in out.discrepancies.iter_mut().enumerate() {
         d.id = format!("{event_id}/d{}", k + 1);
     }

@@ -295,6 +295,15 @@ impl ClaimQuotes<'_, '_> {
         out
     }
 
+    /// A quotation's stems, in order: its words as matched.
+    fn stems(&self, i: usize) -> Vec<&str> {
+        self.quotes[i]
+            .words
+            .iter()
+            .map(|w| w.stem.as_str())
+            .collect()
+    }
+
     /// `items` without repeats of the same words (a report quoting one
     /// remark a thousand times compares it once).
     fn distinct(&self, items: &[usize]) -> Vec<usize> {
@@ -302,38 +311,49 @@ impl ClaimQuotes<'_, '_> {
         items
             .iter()
             .copied()
-            .filter(|&i| {
-                seen.insert(
-                    self.quotes[i]
-                        .words
-                        .iter()
-                        .map(|w| w.stem.as_str())
-                        .collect(),
-                )
-            })
+            .filter(|&i| seen.insert(self.stems(i)))
             .collect()
     }
 
-    /// A report's main quotation of the claim: its fullest.
-    fn main_of(&self, items: &[usize]) -> usize {
-        *items
-            .iter()
-            .max_by(|&&x, &&y| {
-                self.quotes[x]
-                    .weight()
-                    .total_cmp(&self.quotes[y].weight())
-                    .then(y.cmp(&x))
-            })
-            .expect("a report of a claim has a quotation")
+    /// The quotation with the most weight among `items`; ties to the
+    /// first.
+    fn fullest(&self, items: impl IntoIterator<Item = usize>) -> Option<usize> {
+        items.into_iter().max_by(|&x, &y| {
+            self.quotes[x]
+                .weight()
+                .total_cmp(&self.quotes[y].weight())
+                .then(y.cmp(&x))
+        })
+    }
+
+    /// A report's fullest whole quotation among `items`: a truncation is of
+    /// a remark quoted whole, not of words woven into narrative.
+    fn full_quote(&self, items: &[usize]) -> Option<usize> {
+        self.fullest(
+            items
+                .iter()
+                .copied()
+                .filter(|&i| self.quotes[i].quote.kind == QuoteKind::Full),
+        )
     }
 
     fn records(&self, score: f64) -> Claimed {
         let by_report = self.by_report();
+        // Each report's main quotation of the claim: its fullest.
         let main: BTreeMap<usize, usize> = by_report
             .iter()
-            .map(|(&m, items)| (m, self.main_of(items)))
+            .filter_map(|(&m, items)| self.fullest(items.iter().copied()).map(|i| (m, i)))
             .collect();
-        let speaker = self.claim_speaker(&by_report);
+        let groups = self.speaker_groups(&by_report);
+        // The speaker most reports name with confidence, else the name the
+        // quotations agree on best.
+        let speaker = groups.first().map(|(name, _)| name.clone()).or_else(|| {
+            canonical_speaker(
+                self.items
+                    .iter()
+                    .filter_map(|&i| self.quotes[i].quote.speaker.as_deref()),
+            )
+        });
         let record = Record {
             speaker: speaker.clone(),
             ..super::record(
@@ -346,32 +366,11 @@ impl ClaimQuotes<'_, '_> {
         let mut differences = Vec::new();
         differences.extend(self.wording(&by_report, &main, score, speaker.as_deref()));
         differences.extend(self.truncations(&by_report, &main, score, speaker.as_deref()));
-        differences.extend(self.attribution(&by_report, score));
+        differences.extend(self.attribution(&groups, score));
         Claimed {
             record,
             differences,
         }
-    }
-
-    /// The claim's speaker: the one most reports give, confident names
-    /// first.
-    fn claim_speaker(&self, by_report: &BTreeMap<usize, Vec<usize>>) -> Option<String> {
-        let confident: Vec<&str> = self
-            .items
-            .iter()
-            .filter(|&&i| self.quotes[i].confident)
-            .filter_map(|&i| self.quotes[i].quote.speaker.as_deref())
-            .collect();
-        if let Some((name, _)) = self.speaker_groups(by_report).into_iter().next() {
-            return Some(name);
-        }
-        canonical_speaker(confident.into_iter()).or_else(|| {
-            canonical_speaker(
-                self.items
-                    .iter()
-                    .filter_map(|&i| self.quotes[i].quote.speaker.as_deref()),
-            )
-        })
     }
 
     /// Wording variants against the most common version: one record per
@@ -385,13 +384,7 @@ impl ClaimQuotes<'_, '_> {
         score: f64,
         speaker: Option<&str>,
     ) -> Vec<Record> {
-        let stems = |i: usize| -> Vec<&str> {
-            self.quotes[i]
-                .words
-                .iter()
-                .map(|w| w.stem.as_str())
-                .collect()
-        };
+        let stems = |i: usize| self.stems(i);
         // Reports by their main version's folded words.
         let mut by_key: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
         for (&m, &i) in main {
@@ -517,22 +510,11 @@ impl ClaimQuotes<'_, '_> {
         score: f64,
         speaker: Option<&str>,
     ) -> Vec<Record> {
-        let Some(&fullest) = main.values().max_by(|&&x, &&y| {
-            self.quotes[x]
-                .weight()
-                .total_cmp(&self.quotes[y].weight())
-                .then(y.cmp(&x))
-        }) else {
+        let Some(fullest) = self.fullest(main.values().copied()) else {
             return Vec::new();
         };
         let fullest_member = self.quotes[fullest].member;
-        let stems = |i: usize| -> Vec<&str> {
-            self.quotes[i]
-                .words
-                .iter()
-                .map(|w| w.stem.as_str())
-                .collect()
-        };
+        let stems = |i: usize| self.stems(i);
         let fullest_stems = stems(fullest);
         // (what is cut, which way) → the reports' quotations that show it.
         let mut cuts: BTreeMap<(bool, String), (Vec<usize>, String)> = BTreeMap::new();
@@ -554,7 +536,7 @@ impl ClaimQuotes<'_, '_> {
                 // The report's own quotation: the cached cut may name
                 // another report's words.
                 let own = if cut.from_fullest {
-                    full_quote(self, items)
+                    self.full_quote(items)
                 } else {
                     items
                         .iter()
@@ -650,7 +632,7 @@ impl ClaimQuotes<'_, '_> {
             .omitted(fullest, &covered)
             .into_iter()
             .find(|c| !(mid_sentence && c.start == fullest_words[0].span.start));
-        if let (Some(cut), true) = (first_cut, full_quote(self, items).is_some()) {
+        if let (Some(cut), true) = (first_cut, self.full_quote(items).is_some()) {
             let shown = cut.text(self.text(fullest)).to_string();
             out.push(Cut {
                 from_fullest: true,
@@ -720,10 +702,7 @@ impl ClaimQuotes<'_, '_> {
 
     /// Reports grouped by the confident speaker they give, the largest
     /// group first.
-    fn speaker_groups(
-        &self,
-        by_report: &BTreeMap<usize, Vec<usize>>,
-    ) -> Vec<(String, BTreeMap<usize, Vec<usize>>)> {
+    fn speaker_groups(&self, by_report: &BTreeMap<usize, Vec<usize>>) -> Vec<SpeakerGroup> {
         // Per group: every name given (for the canonical one), the
         // distinct names (for compatibility), the reports.
         type Group<'n> = (Vec<&'n str>, BTreeSet<&'n str>, BTreeMap<usize, Vec<usize>>);
@@ -756,7 +735,7 @@ impl ClaimQuotes<'_, '_> {
                 )),
             }
         }
-        let mut out: Vec<(String, BTreeMap<usize, Vec<usize>>)> = groups
+        let mut out: Vec<SpeakerGroup> = groups
             .into_iter()
             .filter_map(|(names, _, reports)| {
                 canonical_speaker(names.into_iter()).map(|n| (n, reports))
@@ -768,8 +747,7 @@ impl ClaimQuotes<'_, '_> {
 
     /// Reports that give the remark to someone else than most reports do,
     /// both named beyond doubt.
-    fn attribution(&self, by_report: &BTreeMap<usize, Vec<usize>>, score: f64) -> Vec<Record> {
-        let groups = self.speaker_groups(by_report);
+    fn attribution(&self, groups: &[SpeakerGroup], score: f64) -> Vec<Record> {
         let Some((main_name, main_reports)) = groups.first() else {
             return Vec::new();
         };
@@ -873,6 +851,10 @@ fn surname(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A speaker's name and the reports naming them with confidence, each
+/// with those quotations.
+type SpeakerGroup = (String, BTreeMap<usize, Vec<usize>>);
+
 /// A reference quotation, the item that renders it in other words, and
 /// the diff between them.
 type Rewording = (usize, usize, String);
@@ -889,21 +871,6 @@ struct Cut {
     shown: String,
     /// The quotation the cut was found with.
     quote: usize,
-}
-
-/// A report's fullest whole quotation among `items`: a truncation is of a
-/// remark quoted whole, not of words woven into narrative.
-fn full_quote(claim: &ClaimQuotes<'_, '_>, items: &[usize]) -> Option<usize> {
-    items
-        .iter()
-        .copied()
-        .filter(|&i| claim.quotes[i].quote.kind == QuoteKind::Full)
-        .max_by(|&x, &y| {
-            claim.quotes[x]
-                .weight()
-                .total_cmp(&claim.quotes[y].weight())
-                .then(y.cmp(&x))
-        })
 }
 
 /// The outcome of comparing a version with a reference.
@@ -1159,6 +1126,9 @@ mod tests {
         ));
     }
 
+    /// A plain first paragraph, so that what follows is read as body text.
+    const LEAD: &str = "Mayor Jane Doe opened the new Harbour Bridge in Springfield on Monday, after a decade of delays.\n\n";
+
     fn claims(reports: &[Report]) -> crate::Event {
         let c = compare(reports);
         assert_eq!(c.events.len(), 1, "{c:#?}");
@@ -1167,7 +1137,6 @@ mod tests {
 
     #[test]
     fn a_remark_quoted_by_five_outlets_is_one_claim() {
-        let lead = "Mayor Jane Doe opened the new Harbour Bridge in Springfield on Monday, after a decade of delays.\n\n";
         let versions = [
             "“This bridge unites our city and its people at last,” Doe said.",
             "“This bridge unites our city and its people at last,” Doe said.",
@@ -1178,7 +1147,7 @@ mod tests {
         let reports: Vec<Report> = versions
             .iter()
             .enumerate()
-            .map(|(k, v)| Report::new(format!("r{k}"), format!("{lead}{v}")))
+            .map(|(k, v)| Report::new(format!("r{k}"), format!("{LEAD}{v}")))
             .collect();
         let event = claims(&reports);
         let quotes: Vec<&Record> = event
@@ -1206,10 +1175,9 @@ mod tests {
 
     #[test]
     fn a_clause_left_out_is_one_truncation() {
-        let lead = "Mayor Jane Doe opened the new Harbour Bridge in Springfield on Monday, after a decade of delays.\n\n";
         let reports = [
-            Report::new("a", format!("{lead}“This bridge unites our city and will carry forty thousand cars every day,” Doe said.")),
-            Report::new("b", format!("{lead}“This bridge unites our city,” Doe said.")),
+            Report::new("a", format!("{LEAD}“This bridge unites our city and will carry forty thousand cars every day,” Doe said.")),
+            Report::new("b", format!("{LEAD}“This bridge unites our city,” Doe said.")),
         ];
         let event = claims(&reports);
         let kinds: Vec<RecordKind> = event.discrepancies.iter().map(|d| d.kind).collect();
@@ -1228,10 +1196,9 @@ mod tests {
 
     #[test]
     fn a_whole_sentence_left_off_the_end_is_no_truncation() {
-        let lead = "Mayor Jane Doe opened the new Harbour Bridge in Springfield on Monday, after a decade of delays.\n\n";
         let reports = [
-            Report::new("a", format!("{lead}“This bridge unites our city. It cost less than the old ferry did in ten years,” Doe said.")),
-            Report::new("b", format!("{lead}“This bridge unites our city,” Doe said.")),
+            Report::new("a", format!("{LEAD}“This bridge unites our city. It cost less than the old ferry did in ten years,” Doe said.")),
+            Report::new("b", format!("{LEAD}“This bridge unites our city,” Doe said.")),
         ];
         let event = claims(&reports);
         assert!(event.discrepancies.is_empty(), "{:#?}", event.discrepancies);

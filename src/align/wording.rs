@@ -12,6 +12,7 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
+use crate::extract::facts::lexicon::{ordinal_word, tens_word, unit_word};
 use crate::span::Span;
 use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
 
@@ -339,25 +340,8 @@ fn spelling_variant(a: &str, b: &str) -> bool {
                 .any(|(i, _)| i > 0 && format!("{}{to}{}", &x[..i], &x[i + from.len()..]) == y)
         };
         one_way(long, short) || one_way(short, long)
-    }) && !FALSE_FRIENDS
-        .iter()
-        .any(|&(p, q)| (p == a && q == b) || (p == b && q == a))
+    })
 }
-
-/// Pairs the spelling rules would join but that are different words.
-const FALSE_FRIENDS: &[(&str, &str)] = &[
-    ("hour", "hor"),
-    ("four", "for"),
-    ("your", "yor"),
-    ("tour", "tor"),
-    ("pour", "por"),
-    ("flour", "flor"),
-    ("dollar", "dolar"),
-    ("still", "stil"),
-    ("shall", "shal"),
-    ("metre", "meter"),
-    ("license", "licence"),
-];
 
 /// A capitalised abbreviation followed by a full stop, written out.
 fn abbreviation(word: &str) -> Option<&'static str> {
@@ -450,78 +434,14 @@ fn expand(word: &str) -> Vec<String> {
 }
 
 /// Number words and ordinals as digits: "five", "fifth", "5th" → "5";
-/// digit groups without separators ("1,000" → "1000").
+/// digit groups without separators ("1,000" → "1000"). The number words
+/// are the fact scanner's.
 fn number_word(word: &str) -> Option<String> {
-    const UNITS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const ORDINALS: &[&str] = &[
-        "zeroth",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS: &[&str] = &[
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    const TENTHS: &[&str] = &[
-        "",
-        "",
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-    ];
-    if let Some(n) = UNITS.iter().position(|&w| w == word) {
-        return Some(n.to_string());
-    }
-    if let Some(n) = ORDINALS.iter().position(|&w| w == word) {
-        return Some(n.to_string());
-    }
-    if let Some(n) = TENS.iter().position(|&w| !w.is_empty() && w == word) {
-        return Some((n * 10).to_string());
-    }
-    if let Some(n) = TENTHS.iter().position(|&w| !w.is_empty() && w == word) {
-        return Some((n * 10).to_string());
+    if let Some(n) = unit_word(word)
+        .or_else(|| tens_word(word))
+        .or_else(|| ordinal_word(word))
+    {
+        return Some((n as u64).to_string());
     }
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         let digits = word.trim_end_matches(['s', 't', 'h', 'n', 'd', 'r']);

@@ -8,7 +8,7 @@ use super::view::{
     EventView, SHOWN,
 };
 use super::Options;
-use crate::record::{Comparison, Evidence, Record, Skipped};
+use crate::record::{Comparison, Evidence, Record, RecordKind, Skipped};
 
 /// ANSI styles, or nothing when colour is off.
 #[derive(Clone, Copy)]
@@ -214,12 +214,7 @@ fn claim(out: &mut String, p: Paint, comparison: &Comparison, c: &ClaimView<'_>,
         let _ = writeln!(out, "     note: {}", short(note, 240));
     }
     for d in &c.differences {
-        let help = kind_help(d.kind);
-        let help = if help.is_empty() {
-            String::new()
-        } else {
-            p.paint(DIM, &format!(" ({help})"))
-        };
+        let help = help_of(p, d.kind);
         let _ = writeln!(
             out,
             "     {} {} {}{help}",
@@ -233,6 +228,14 @@ fn claim(out: &mut String, p: Paint, comparison: &Comparison, c: &ClaimView<'_>,
         if let Some(note) = &d.note {
             let _ = writeln!(out, "       note: {}", short(note, 240));
         }
+    }
+}
+
+/// What a kind means, dimmed in parentheses; empty when it says itself.
+fn help_of(p: Paint, kind: RecordKind) -> String {
+    match kind_help(kind) {
+        "" => String::new(),
+        help => p.paint(DIM, &format!(" ({help})")),
     }
 }
 
@@ -274,12 +277,7 @@ fn record(out: &mut String, p: Paint, comparison: &Comparison, r: &Record, bulle
         .score
         .map(|s| p.paint(DIM, &format!(" [{s:.2}]")))
         .unwrap_or_default();
-    let help = kind_help(r.kind);
-    let help = if help.is_empty() {
-        String::new()
-    } else {
-        p.paint(DIM, &format!(" ({help})"))
-    };
+    let help = help_of(p, r.kind);
     let _ = writeln!(
         out,
         " {bullet} {}{speaker}{score}{help}",

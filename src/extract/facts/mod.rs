@@ -117,7 +117,7 @@
 //! with jiff's fallible constructors.
 
 mod calendar;
-mod lexicon;
+pub(crate) mod lexicon;
 #[cfg(test)]
 mod tests;
 

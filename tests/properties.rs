@@ -140,6 +140,29 @@ fn check_spans(report: &Report) {
     for s in &found.statements {
         assert!(ok(s.span, &s.text), "statement {:?}", s.span);
     }
+    // Sentences are in order, apart, and each item names the one it
+    // starts in.
+    assert!(found.sentences.windows(2).all(|w| w[0].end <= w[1].start));
+    let starts_in = |sentence: usize, span: corroborate::Span| {
+        found
+            .sentences
+            .get(sentence)
+            .is_some_and(|s| s.start <= span.start && span.start <= s.end)
+    };
+    for q in &found.quotes {
+        assert!(starts_in(q.sentence, q.span), "quote {:?}", q.span);
+    }
+    for f in &found.facts {
+        assert!(
+            f.span.end <= found.sentences[f.sentence].end,
+            "fact {:?}",
+            f.span
+        );
+        assert!(starts_in(f.sentence, f.span), "fact {:?}", f.span);
+    }
+    for s in &found.statements {
+        assert_eq!(found.sentences[s.sentence], s.span);
+    }
 }
 
 proptest! {

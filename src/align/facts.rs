@@ -1064,6 +1064,7 @@ mod tests {
             resolved: None,
             qualifier,
             unit: None,
+            sentence: 0,
         }
     }
 

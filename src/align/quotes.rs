@@ -1089,6 +1089,7 @@ mod tests {
             speaker: Some(speaker.to_string()),
             speaker_span: Some(Span::new(m, m + mention.len())),
             kind: QuoteKind::Full,
+            sentence: 0,
         }
     }
 

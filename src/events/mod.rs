@@ -371,6 +371,7 @@ mod tests {
         e.statements = vec![crate::Statement {
             span: crate::Span::new(0, text.len()),
             text,
+            sentence: 0,
         }];
         e
     }

@@ -30,6 +30,10 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// Whole remark, or a few words quoted inside narrative.
     pub kind: QuoteKind,
+    /// Index into [`Extraction::sentences`] of the sentence the quote
+    /// starts in.
+    #[serde(default)]
+    pub sentence: usize,
 }
 
 /// How a quote sits in its sentence.
@@ -147,6 +151,9 @@ pub struct Fact {
     pub qualifier: Option<Qualifier>,
     /// What is counted or measured, normalised ("people", "trip"), if said.
     pub unit: Option<String>,
+    /// Index into [`Extraction::sentences`] of its sentence.
+    #[serde(default)]
+    pub sentence: usize,
 }
 
 /// A sentence of the reporter's own prose: a claim that can be matched
@@ -157,6 +164,9 @@ pub struct Statement {
     pub span: Span,
     /// Exactly `report.text[span]`.
     pub text: String,
+    /// Index into [`Extraction::sentences`].
+    #[serde(default)]
+    pub sentence: usize,
 }
 
 /// Everything found in one report.
@@ -170,6 +180,10 @@ pub struct Extraction {
     pub published: Option<Date>,
     /// The headline, given or found in the text.
     pub title: Option<String>,
+    /// The body sentences in text order, as the text stage laid them out:
+    /// every quote, fact and statement names its sentence by index here.
+    #[serde(default)]
+    pub sentences: Vec<Span>,
     /// Direct quotes in text order.
     pub quotes: Vec<Quote>,
     /// Facts in text order.
@@ -215,6 +229,7 @@ pub fn extract_with(report: &Report, config: &ExtractConfig) -> Extraction {
         outlet: report.outlet.clone().or(doc.outlet.clone()),
         published: report.published,
         title,
+        sentences,
         quotes,
         facts,
         statements,
@@ -237,7 +252,7 @@ fn statements(text: &str, doc: &Document, quotes: &[Quote]) -> Vec<Statement> {
     // Quotes and sentences are both in text order: walk them together.
     let mut first = 0;
     let mut out = Vec::new();
-    for s in &doc.sentences {
+    for (index, s) in doc.sentences.iter().enumerate() {
         if doc.paragraphs[s.paragraph].kind != BlockKind::Body {
             continue;
         }
@@ -255,6 +270,7 @@ fn statements(text: &str, doc: &Document, quotes: &[Quote]) -> Vec<Statement> {
             out.push(Statement {
                 span: s.span,
                 text: s.span.text(text).to_string(),
+                sentence: index,
             });
         }
     }

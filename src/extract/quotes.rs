@@ -121,6 +121,7 @@ pub(crate) fn find(text: &str, doc: &Document, marks: &QuoteMarks) -> Vec<Quote>
                     speaker: None,
                     speaker_span: None,
                     kind: kind_of(text, span, p.prose_start),
+                    sentence: doc.sentence_at(span.start),
                 });
             }
         }

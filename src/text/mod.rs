@@ -86,6 +86,16 @@ impl Document {
     }
 }
 
+impl Document {
+    /// The index of the sentence that holds byte `pos`: the last one that
+    /// starts at or before it (0 when none does).
+    pub fn sentence_at(&self, pos: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.span.start <= pos)
+            .saturating_sub(1)
+    }
+}
+
 /// Non-empty lines (trimmed) from `start` on.
 fn lines(text: &str, start: usize) -> Vec<Span> {
     let mut out = Vec::new();

@@ -135,8 +135,12 @@ use lexicon::{MonthForm, TimeUnit};
 /// not overlapping.
 pub(crate) fn find_facts(text: &str, sentences: &[Span], published: Option<Date>) -> Vec<Fact> {
     let mut out = Vec::new();
-    for &sentence in sentences {
+    for (index, &sentence) in sentences.iter().enumerate() {
+        let first = out.len();
         Scanner::new(text, sentence, published).run(&mut out);
+        for fact in &mut out[first..] {
+            fact.sentence = index;
+        }
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     // Sentences do not overlap, but a caller's spans might.
@@ -369,6 +373,7 @@ impl<'a> Scanner<'a> {
             resolved: hit.resolved,
             qualifier,
             unit: hit.unit,
+            sentence: 0,
         })
     }
 

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::span::Span;
-use crate::text::tokens::{normalize, tokenize, Token, TokenKind};
+use crate::text::tokens::{normalize, Token, TokenKind};
 use crate::text::Document;
 
 /// What an entity is.
@@ -67,17 +67,17 @@ impl Names {
     pub fn find(text: &str, doc: &Document) -> Names {
         let mut names = Names::default();
         let mut headlines = Vec::new();
-        for (index, sentence) in doc.sentences.iter().enumerate() {
-            let tokens = tokenize(text, sentence.span);
-            if is_title_case(text, &tokens) {
+        for index in 0..doc.sentences.len() {
+            let tokens = doc.tokens_of(index);
+            if is_title_case(text, tokens) {
                 headlines.push((index, tokens));
                 continue;
             }
             let mut i = 0;
             while i < tokens.len() {
-                let end = run_end(text, &tokens, i);
+                let end = run_end(text, tokens, i);
                 if end > i {
-                    names.add_run(text, &tokens, i, end, index);
+                    names.add_run(text, tokens, i, end, index);
                     i = end;
                 } else {
                     i += 1;
@@ -87,7 +87,7 @@ impl Names {
         // In Title Case every word is capitalised: only names known from
         // the prose count ("Obama Says Museum Will Tell" names Obama).
         for (index, tokens) in headlines {
-            names.add_known(text, &tokens, index);
+            names.add_known(text, tokens, index);
         }
         names.mentions.sort_by_key(|m| (m.span.start, m.span.end));
         names

@@ -22,7 +22,7 @@
 use super::names::{is_title_noun, EntityKind, Names};
 use super::{Quote, QuoteKind};
 use crate::span::Span;
-use crate::text::tokens::{is_stopword, normalize, tokenize, Token, TokenKind};
+use crate::text::tokens::{is_stopword, Token, TokenKind};
 use crate::text::Document;
 
 /// Irregular and fixed forms of verbs that attribute speech.
@@ -278,6 +278,7 @@ fn is_title_abbreviation(word: &str) -> bool {
 pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut [Quote]) {
     let mut ctx = Context {
         text,
+        doc,
         names,
         quotes_spans: quotes.iter().map(|q| q.span).collect(),
         focus: None,
@@ -292,8 +293,8 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
     let mut carry: Option<Carry> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let para = doc.paragraphs[sentence.paragraph];
-        let tokens = tokenize(text, sentence.span);
-        ctx.title_case = super::names::is_title_case(text, &tokens);
+        let tokens = doc.tokens_of(si);
+        ctx.title_case = super::names::is_title_case(text, tokens);
         // Quotes starting in this sentence (or before it, not yet placed).
         while q < quotes.len() && quotes[q].span.start < sentence.span.end {
             let quote_span = quotes[q].span;
@@ -310,11 +311,11 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             // A few words quoted in narrative are attributed by the verb
             // before them; a whole remark mostly by what follows it.
             let mut found = if matches!(quotes[q].kind, QuoteKind::Partial | QuoteKind::Title) {
-                ctx.before_quote(&tokens, quote_span)
+                ctx.before_quote(tokens, quote_span)
                     .or_else(|| ctx.after_quote(quote_span, para.span.end))
             } else {
                 ctx.after_quote(quote_span, para.span.end)
-                    .or_else(|| ctx.before_quote(&tokens, quote_span))
+                    .or_else(|| ctx.before_quote(tokens, quote_span))
             }
             .or_else(|| {
                 // "according to X" near the quote, not anywhere in a
@@ -326,7 +327,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             if found.is_none() && matches!(quotes[q].kind, QuoteKind::Partial | QuoteKind::Title) {
                 // A few words quoted in narrative belong to the sentence's
                 // subject: "Trump accused Cruz of being “very queasy”".
-                found = ctx.sentence_subject(&tokens, quote_span.start).or_else(|| {
+                found = ctx.sentence_subject(tokens, quote_span.start).or_else(|| {
                     // "Bemoaning the “phony system,” Trump accused Holt …"
                     let opens_with_participle = tokens
                         .iter()
@@ -334,7 +335,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
                         .is_some_and(|t| ctx.word(t).ends_with("ing"));
                     opens_with_participle
                         .then(|| {
-                            ctx.sentence_subject_from(&tokens, quote_span.end, sentence.span.end)
+                            ctx.sentence_subject_from(tokens, quote_span.end, sentence.span.end)
                         })
                         .flatten()
                 });
@@ -403,7 +404,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             let end = Span::new(sentence.span.end, sentence.span.end);
             let found = ctx
                 .before_quote(&tokens, end)
-                .or_else(|| ctx.sentence_subject(&tokens, end.start));
+                .or_else(|| ctx.sentence_subject(tokens, end.start));
             if let Some(found) = found {
                 carry = Some(Carry {
                     paragraph: sentence.paragraph,
@@ -412,7 +413,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
                 });
             }
         }
-        if ctx.update_focus(si, &tokens) {
+        if ctx.update_focus(si, tokens) {
             ctx.focus_paragraph = Some(sentence.paragraph);
             ctx.focus_sentence = si;
         }
@@ -474,6 +475,7 @@ fn prev_raw_capitalised(before: &str) -> bool {
 
 struct Context<'a> {
     text: &'a str,
+    doc: &'a Document<'a>,
     names: &'a Names,
     quotes_spans: Vec<Span>,
     /// The person in focus (entity index).
@@ -495,7 +497,7 @@ type Found = Option<(String, Span)>;
 
 impl Context<'_> {
     fn word(&self, t: &Token) -> String {
-        normalize(t.text(self.text)).into_owned()
+        self.doc.form(t).to_string()
     }
 
     /// The text after `from` that an attribution may occupy: at most a few
@@ -573,12 +575,12 @@ impl Context<'_> {
     fn tail(&self, quote: Span, para_end: usize, max: usize) -> Vec<Token> {
         let is_connective =
             |t: &Token| matches!(t.text(self.text), "and" | "or" | "," | "And" | "Or");
-        let tokens = tokenize(self.text, self.ahead(quote.end, para_end));
+        let tokens = self.doc.tokens_in(self.ahead(quote.end, para_end));
         let mut window: Vec<Token> = Vec::new();
         // Whether the window so far holds only "and", "or" and commas.
         let mut connectives = true;
         let mut depth = 0usize;
-        for t in tokens {
+        for &t in tokens {
             let w = t.text(self.text);
             // "Rep. John Mica (R-Fla.) said": parentheses are skipped whole.
             match w {
@@ -658,7 +660,9 @@ impl Context<'_> {
             .collect();
         let Some(verb) = words.iter().take(16).position(|t| self.is_verb(t)) else {
             // "“…” ― Martha Aguilar": a dash and a name closing the paragraph.
-            let dash = tokenize(self.text, self.ahead(quote.end, para_end))
+            let dash = self
+                .doc
+                .tokens_in(self.ahead(quote.end, para_end))
                 .iter()
                 .take_while(|t| t.kind == TokenKind::Punct)
                 .any(|t| matches!(t.text(self.text), "—" | "–" | "―"));

@@ -6,9 +6,12 @@ mod boilerplate;
 mod sentences;
 pub(crate) mod tokens;
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 
 pub(crate) use boilerplate::BlockKind;
+use tokens::{normalize, tokenize, Token};
 
 /// A paragraph (one line of the text) and its role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,23 +29,31 @@ pub(crate) struct Sentence {
     pub span: Span,
     /// Index into [`Document::paragraphs`].
     pub paragraph: usize,
+    /// Its tokens: `Document::tokens[tokens.0..tokens.1]`.
+    tokens: (usize, usize),
 }
 
-/// The layout of one report's text.
+/// The layout of one report's text: every later stage reads this instead
+/// of splitting or tokenising again.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Document {
+pub(crate) struct Document<'t> {
+    pub text: &'t str,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+    /// The tokens of every sentence, in text order.
+    pub tokens: Vec<Token>,
+    /// The normalised forms that differ from the text, back to back.
+    folded: String,
     /// The headline found in the text, if any.
     pub title: Option<Span>,
     /// The outlet named by a byline or dateline, if any.
     pub outlet: Option<String>,
 }
 
-impl Document {
+impl<'t> Document<'t> {
     /// Lays out `text`, whose prose starts at `body_start` (after a date
     /// line).
-    pub fn analyze(text: &str, body_start: usize) -> Document {
+    pub fn analyze(text: &'t str, body_start: usize) -> Document<'t> {
         let lines = lines(text, body_start);
         let (kinds, title) = boilerplate::classify(text, &lines);
         let mut outlet = None;
@@ -64,29 +75,61 @@ impl Document {
             });
         }
         let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
+        let mut folded = String::new();
         for (index, p) in paragraphs.iter().enumerate() {
-            if p.kind == BlockKind::Body {
-                let prose = Span::new(p.prose_start, p.span.end);
-                sentences.extend(
-                    sentences::split(text, prose)
-                        .into_iter()
-                        .map(|span| Sentence {
-                            span,
-                            paragraph: index,
-                        }),
-                );
+            if p.kind != BlockKind::Body {
+                continue;
+            }
+            for span in sentences::split(text, Span::new(p.prose_start, p.span.end)) {
+                let first = tokens.len();
+                for mut token in tokenize(text, span) {
+                    if let Cow::Owned(form) = normalize(token.text(text)) {
+                        token.folded = Some(Span::new(folded.len(), folded.len() + form.len()));
+                        folded.push_str(&form);
+                    }
+                    tokens.push(token);
+                }
+                sentences.push(Sentence {
+                    span,
+                    paragraph: index,
+                    tokens: (first, tokens.len()),
+                });
             }
         }
         Document {
+            text,
             paragraphs,
             sentences,
+            tokens,
+            folded,
             title,
             outlet,
         }
     }
-}
 
-impl Document {
+    /// The tokens of sentence `index`.
+    pub fn tokens_of(&self, index: usize) -> &[Token] {
+        self.sentences
+            .get(index)
+            .map_or(&[], |s| &self.tokens[s.tokens.0..s.tokens.1])
+    }
+
+    /// The tokens that lie within `span`.
+    pub fn tokens_in(&self, span: Span) -> &[Token] {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.end <= span.end);
+        &self.tokens[first..end.max(first)]
+    }
+
+    /// A token's normalised form ([`normalize`]d text).
+    pub fn form(&self, token: &Token) -> &str {
+        match token.folded {
+            Some(span) => span.text(&self.folded),
+            None => token.text(self.text),
+        }
+    }
+
     /// The index of the sentence that holds byte `pos`: the last one that
     /// starts at or before it (0 when none does).
     pub fn sentence_at(&self, pos: usize) -> usize {

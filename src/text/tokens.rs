@@ -23,6 +23,10 @@ pub(crate) enum TokenKind {
 pub(crate) struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// Where the layout keeps its normalised form when that differs from
+    /// the text (a byte range of [`Document::form`](super::Document::form)'s
+    /// store); `None` when the text is already normalised.
+    pub(super) folded: Option<Span>,
 }
 
 impl Token {
@@ -88,6 +92,7 @@ fn unicode_tokens(piece: &str, base: usize, out: &mut Vec<Token>) {
         out.push(Token {
             span: Span::new(start, start + word.len()),
             kind,
+            folded: None,
         });
     }
 }
@@ -126,6 +131,7 @@ fn tokenize_ascii(piece: &str, base: usize) -> Vec<Token> {
             out.push(Token {
                 span: Span::new(base + start, base + i),
                 kind: TokenKind::Punct,
+                folded: None,
             });
             continue;
         }
@@ -159,6 +165,7 @@ fn tokenize_ascii(piece: &str, base: usize) -> Vec<Token> {
         out.push(Token {
             span: Span::new(base + start, base + i),
             kind,
+            folded: None,
         });
     }
     out

@@ -77,7 +77,7 @@ impl Names {
             while i < tokens.len() {
                 let end = run_end(text, tokens, i);
                 if end > i {
-                    names.add_run(text, tokens, i, end, index);
+                    names.add_run(doc, tokens, i, end, index);
                     i = end;
                 } else {
                     i += 1;
@@ -87,20 +87,20 @@ impl Names {
         // In Title Case every word is capitalised: only names known from
         // the prose count ("Obama Says Museum Will Tell" names Obama).
         for (index, tokens) in headlines {
-            names.add_known(text, tokens, index);
+            names.add_known(doc, tokens, index);
         }
         names.mentions.sort_by_key(|m| (m.span.start, m.span.end));
         names
     }
 
-    fn add_known(&mut self, text: &str, tokens: &[Token], sentence: usize) {
+    fn add_known(&mut self, doc: &Document, tokens: &[Token], sentence: usize) {
         let mut i = 0;
         while i < tokens.len() {
             let mut best = None;
             for j in (i + 1..=tokens.len().min(i + 4)).rev() {
                 let words: Vec<String> = tokens[i..j]
                     .iter()
-                    .map(|t| normalize(t.text(text)).trim_end_matches("'s").to_string())
+                    .map(|t| doc.form(t).trim_end_matches("'s").to_string())
                     .collect();
                 if !tokens[i..j].iter().all(|t| t.is_word()) {
                     continue;
@@ -116,7 +116,7 @@ impl Names {
             }
             match best {
                 Some((j, entity)) => {
-                    let last = normalize(tokens[j - 1].text(text));
+                    let last = doc.form(&tokens[j - 1]);
                     self.mentions.push(Mention {
                         span: Span::new(tokens[i].span.start, tokens[j - 1].span.end),
                         entity,
@@ -192,11 +192,12 @@ impl Names {
         best.map(|b| b.2)
     }
 
-    fn add_run(&mut self, text: &str, tokens: &[Token], start: usize, end: usize, sentence: usize) {
+    fn add_run(&mut self, doc: &Document, tokens: &[Token], start: usize, end: usize, sentence: usize) {
+        let text = doc.text;
         let run = &tokens[start..end];
         let words: Vec<String> = run
             .iter()
-            .map(|t| normalize(t.text(text)).into_owned())
+            .map(|t| doc.form(t).to_string())
             .collect();
         // Drop sentence-opening function words and capitalised non-names.
         let mut from = 0;
@@ -218,17 +219,17 @@ impl Names {
         let possessive = words[last].ends_with("'s") || words[last].ends_with('\'');
         let prev = start
             .checked_sub(1)
-            .map(|i| normalize(tokens[i].text(text)));
+            .map(|i| doc.form(&tokens[i]));
         // "(D-Calif.)", "(R-L)": party and position tags, not names.
-        if prev.as_deref() == Some("(") && words[from].chars().count() <= 2 {
+        if prev == Some("(") && words[from].chars().count() <= 2 {
             return;
         }
         // "with Li", "In a White House statement": a preposition, perhaps
         // with an article between.
-        let after_preposition = prev.as_deref().is_some_and(is_preposition)
-            || matches!(prev.as_deref(), Some("a" | "an" | "the"))
+        let after_preposition = prev.is_some_and(is_preposition)
+            || matches!(prev, Some("a" | "an" | "the"))
                 && start >= 2
-                && is_preposition(&normalize(tokens[start - 2].text(text)));
+                && is_preposition(doc.form(&tokens[start - 2]));
         // The possessor ("China’s") belongs to the role of a following name.
         let owner_end = words[..last]
             .iter()

@@ -266,6 +266,7 @@ impl Stream {
         let mut text = title.clone();
         text.push_str("\n\n");
         let mut statements = Vec::new();
+        let mut sentences = Vec::new();
         let mut quotes = Vec::new();
         for k in 0..rng.between(12, 20) {
             if k % 4 == 3 {
@@ -274,6 +275,7 @@ impl Stream {
                 let words: Vec<&str> = quote.split(' ').collect();
                 let cut = words[..rng.between(6, words.len())].join(" ");
                 let speaker = spec.names[rng.below(spec.names.len())].clone();
+                let opening = text.len();
                 text.push('“');
                 let start = text.len();
                 text.push_str(&cut);
@@ -283,8 +285,11 @@ impl Stream {
                     speaker: Some(speaker.clone()),
                     speaker_span: None,
                     kind: QuoteKind::Full,
+                    sentence: sentences.len(),
                 });
-                text.push_str(&format!(",” {speaker} said. "));
+                text.push_str(&format!(",” {speaker} said."));
+                sentences.push(Span::new(opening, text.len()));
+                text.push(' ');
                 continue;
             }
             let len = rng.between(12, 26);
@@ -294,7 +299,9 @@ impl Stream {
             statements.push(Statement {
                 span: Span::new(start, text.len()),
                 text: s,
+                sentence: sentences.len(),
             });
+            sentences.push(Span::new(start, text.len()));
             text.push(' ');
         }
         let published = (rng.unit() >= 0.08).then_some(day);
@@ -303,6 +310,7 @@ impl Stream {
             outlet: Some(OUTLETS[rng.below(OUTLETS.len())].to_string()),
             published,
             title: Some(title),
+            sentences,
             quotes,
             facts: Vec::new(),
             statements,

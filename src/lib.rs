@@ -199,6 +199,7 @@ mod compare;
 mod error;
 mod events;
 mod extract;
+mod lexicon;
 mod record;
 pub mod render;
 mod report;

@@ -192,13 +192,17 @@ impl Names {
         best.map(|b| b.2)
     }
 
-    fn add_run(&mut self, doc: &Document, tokens: &[Token], start: usize, end: usize, sentence: usize) {
+    fn add_run(
+        &mut self,
+        doc: &Document,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        sentence: usize,
+    ) {
         let text = doc.text;
         let run = &tokens[start..end];
-        let words: Vec<String> = run
-            .iter()
-            .map(|t| doc.form(t).to_string())
-            .collect();
+        let words: Vec<String> = run.iter().map(|t| doc.form(t).to_string()).collect();
         // Drop sentence-opening function words and capitalised non-names.
         let mut from = 0;
         while from < run.len()
@@ -217,9 +221,7 @@ impl Names {
             last -= 1;
         }
         let possessive = words[last].ends_with("'s") || words[last].ends_with('\'');
-        let prev = start
-            .checked_sub(1)
-            .map(|i| doc.form(&tokens[i]));
+        let prev = start.checked_sub(1).map(|i| doc.form(&tokens[i]));
         // "(D-Calif.)", "(R-L)": party and position tags, not names.
         if prev == Some("(") && words[from].chars().count() <= 2 {
             return;
@@ -401,7 +403,7 @@ pub(crate) fn is_title_case(text: &str, tokens: &[Token]) -> bool {
         let lower = normalize(w);
         w.starts_with(char::is_uppercase)
             && (crate::text::tokens::is_stopword(&lower)
-                || crate::extract::speakers::is_reporting_verb(&lower)
+                || crate::lexicon::speech::is_reporting_verb(&lower)
                 || matches!(
                     &*lower,
                     "could" | "may" | "might" | "must" | "can" | "gets" | "makes" | "wants"
@@ -960,7 +962,7 @@ fn is_place_like(words: &[String]) -> bool {
 mod tests {
     use super::*;
 
-    fn names(text: &str) -> (Names, Document) {
+    fn names(text: &str) -> (Names, Document<'_>) {
         let doc = Document::analyze(text, 0);
         (Names::find(text, &doc), doc)
     }

@@ -1,0 +1,86 @@
+use super::*;
+use crate::extract::quotes;
+
+fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+    let doc = Document::analyze(text, 0);
+    let names = Names::find(text, &doc);
+    let mut qs = quotes::find(text, &doc, &quotes::QuoteMarks::ALL);
+    attribute(text, &doc, &names, &mut qs);
+    qs.into_iter().map(|q| (q.text, q.speaker)).collect()
+}
+
+#[test]
+fn attribution_patterns() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Russian President Vladimir Putin spoke.\n“Trade grows,” Putin said at the meeting.", &["Vladimir Putin"]),
+        ("Chinese Premier Li Qiang came.\n“Ties are high,” said Li, who had met others.", &["Li Qiang"]),
+        ("Vladimir Putin met Li Qiang.\nHe also said they had “large-scale plans” for trade.", &["Vladimir Putin"]),
+        ("Russian President Vladimir Putin on Wednesday hailed “flourishing” trade ties.", &["Vladimir Putin"]),
+        ("Chinese Premier Li Qiang met Russian President Vladimir Putin.\nIn his remarks, the Chinese premier hailed efforts to “inject strong momentum” into ties.", &["Li Qiang"]),
+        ("Speaking to Li, Prime Minister Mikhail Mishustin said Russia was “in a difficult situation” today.", &["Mikhail Mishustin"]),
+        ("A spokesperson for China’s Foreign Ministry called on all sides not to “fuel the flame,” saying peace was near.", &["China’s Foreign Ministry"]),
+        ("Chinese Defense Minister Li Shangfu on Sunday hailed ties with Russian President Vladimir Putin.\n\"We have strong ties,\" he said.", &["Li Shangfu"]),
+        ("“First part,” Jane Doe said. “Second part.”", &["Jane Doe", "Jane Doe"]),
+        ("Senator Jane Doe said:\n“We will not back down.”", &["Jane Doe"]),
+        ("Trump: “It is a disgrace.”", &["Trump"]),
+        ("“Prices rose,” according to the central bank.", &["central bank"]),
+        ("The report called it a “no limits” partnership.", &["report"]),
+        ("“Nobody knows,” it said.", &[""]),
+        ("Li said China would strengthen “all-round cooperation” and stressed ties.", &["Li"]),
+        ("Vladimir Putin met with Chinese premier Li Qiang Wednesday.\n“Relations are high,” said Li.", &["Li Qiang"]),
+        ("''Your letter is wrong,'' Mr. Coll wrote. ''I have concluded otherwise.''", &["Coll", "Coll"]),
+        ("“It was nice,” added his campaign manager Jeff Weaver, speaking to CNN.", &["Jeff Weaver"]),
+        ("“Not us!” Mike Murphy, the head of Right to Rise USA, tweeted on Friday.", &["Mike Murphy"]),
+        ("Eric Fehrnstrom, a former adviser to Romney, said it is almost “impossible to catch up.”", &["Eric Fehrnstrom"]),
+        ("Later, Donald Trump returned the compliment, telling Reuters, “Sheldon is an amazing man.”", &["Donald Trump"]),
+        ("“Cruz could win in a landslide,” Viguerie concludes.", &["Viguerie"]),
+        ("“If there had not been that intervention” by the United States and others, Hillary Clinton said, “we would be worse off.”", &["Hillary Clinton", "Hillary Clinton"]),
+        ("Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance.", &["Graham"]),
+        ("“I will fight,” Maria Espinoza said.\n“I am a proven champion.”\nThe race goes on.", &["Maria Espinoza", "Maria Espinoza"]),
+        ("Trump said the rally was huge.\n“Nobody expected it.”\nCritics disagreed.", &[""]),
+        ("Loretta Lynch announced the lawsuit on Monday. “We are seeking a court order today.”", &["Loretta Lynch"]),
+        ("Donald Trump accused Ted Cruz of being “very queasy” on the issue.", &["Donald Trump"]),
+        ("The two countries have a “no limits” partnership.", &[""]),
+        ("Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.", &["Trump"]),
+        ("Reince Priebus later told Fox News: “Both are meeting next week.”", &["Reince Priebus"]),
+        ("During the debate, Hillary Clinton cracked, “I'm a progressive who likes to get things done.”", &["Hillary Clinton"]),
+        ("The debate went on.\n“Americans are worried about their kids.”\n- Bernie Sanders.\nThe senator is wrong.", &["Bernie Sanders"]),
+        ("Hillary Clinton, during a town hall in Columbus, Ohio, said she was “going to put miners out of business.”", &["Hillary Clinton"]),
+        ("Ted Cruz accuses Obama of “leading from behind” and Donald Trump says he's “losing the war.”", &["Ted Cruz", "Donald Trump"]),
+        ("Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dean, the former governor, proclaimed.", &["Howard Dean", "Howard Dean"]),
+        ("“There won't be a path,” said one of those advisers, who spoke anonymously.", &["one of those advisers"]),
+        ("“Cruz appeals to Reagan Democrats,” Richard Viguerie notes.", &["Richard Viguerie"]),
+        ("Paul Ryan and Donald Trump will meet next week, Sean Spicer said, adding, “They need to talk.”", &["Sean Spicer"]),
+        ("Perhaps it is ironic, given the efforts — which Apple's chief executive, Tim Cook, called “total political crap” — to tax it.", &["Tim Cook"]),
+        ("After the meeting, the Security Council issued a statement calling the test “a clear violation” of law.", &["Security Council"]),
+        ("In a White House statement, President Barack Obama condemned the test as “provocative” today.", &["Barack Obama"]),
+        ("Acts of protest, Barack Obama said, are patriotic, whether sitting at a lunch counter or wearing a shirt with the words “I can't breathe,” he said.", &["Barack Obama"]),
+        ("“The cause has not been determined,” said NYPD Commissioner James O’Neill.", &["James O’Neill"]),
+        ("Japan branded North Korea an “outlaw nation in the neighborhood.” Russia insisted that Pyongyang stop.", &["Japan"]),
+        ("Bernie Sanders made the following comment:\n“For young people it is hard.”", &["Bernie Sanders"]),
+        ("Tom Scott beamed and asked the crowd to welcome the governor - “my new best friend.”", &["Tom Scott"]),
+        ("Bemoaning the “phony system,” Donald Trump accused Lester Holt of bias.", &["Donald Trump"]),
+        ("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.\nLindsey Graham spoke on Monday.", &["Lindsey Graham"]),
+        ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.", &["G.K. Butterfield"]),
+        ("Governor John Kasich resisted: “Governors do not have the power.”", &["John Kasich"]),
+        ("That, the commission said, “would be helpful in avoiding uncertainty.”", &["commission"]),
+        ("“I have never been prouder,” former State policy director Anne-Marie Slaughter wrote.", &["Anne-Marie Slaughter"]),
+        ("Donald Trump issued the following statement:\n“Our prayers are with all those affected.”", &["Donald Trump"]),
+        ("“We cannot have that,” Rep. John Mica (R-Fla.) said. “It destroys us.”", &["John Mica", "John Mica"]),
+        ("Russia insisted that Pyongyang “stop its dangerous escapades.” The Atomic Energy Agency said more.", &["Russia"]),
+        ("Mike Pence spoke.\n“PENCE: Gennifer Flowers will not be attending.", &["Mike Pence"]),
+        ("The debate ended late.\n“Tonight showed Trump for who he really is.” ― Martha Aguilar", &["Martha Aguilar"]),
+        ("Trump has used the phrase “Islamic terrorism” often in his campaign, and criticized Obama.", &["Trump"]),
+        ("Hillary Clinton met Bernie Sanders.\nAlthough Anthony Weiner admitted they had “been friends for some time,” he claimed they never met.", &["Anthony Weiner"]),
+        ("Sen. Elizabeth Warren (D-MA) said Donald Trump was a “proven failure” in business.", &["Elizabeth Warren"]),
+        ("In a clip that Judge Michael Mosman called “distasteful,” Pete Santilli expressed a desire to “shoot” her.", &["Michael Mosman", "Pete Santilli"]),
+        ("Hillary Clinton says Americans are “right to be angry,” but also hungry for what she calls “real solutions.”", &["Hillary Clinton", "Hillary Clinton"]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = speakers(text)
+            .into_iter()
+            .map(|(_, s)| s.unwrap_or_default())
+            .collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}

@@ -222,34 +222,6 @@ pub(crate) fn is_participle(word: &str) -> bool {
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
 
-/// Words after which a title abbreviation's full stop is not a sentence end.
-pub(crate) fn is_title_abbreviation(word: &str) -> bool {
-    matches!(
-        word,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "gen"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "lt"
-            | "col"
-            | "sgt"
-            | "st"
-            | "jr"
-            | "sr"
-            | "maj"
-            | "capt"
-            | "adm"
-            | "prof"
-            | "rev"
-            | "pres"
-            | "atty"
-            | "supt"
-    ) || word.chars().count() == 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,12 +1,11 @@
 //! Evidence in context: the sentence around a span of a report's text.
 //!
-//! Display only. Sentences here are found by a light heuristic (a period,
-//! question or exclamation mark, closing quotes, then white space and no
-//! lower-case letter; common abbreviations skipped) within the span's line,
-//! and never reach further than a bounded number of bytes, so the cost per
-//! piece of evidence is bounded whatever the report.
+//! Display only. Sentences are the text stage's, found within the span's
+//! line and never further than a bounded number of bytes from it, so the
+//! cost per piece of evidence is bounded whatever the report.
 
 use crate::span::Span;
+use crate::text::sentences;
 
 /// A span and the text around it, within its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,28 +43,33 @@ pub(crate) fn around(text: &str, span: Span, floor: usize) -> Option<Context<'_>
         .find('\n')
         .map_or(text.len(), |i| span.end + i);
 
-    // Back to the last sentence end before the span, within reach.
+    // The text stage's sentences of a window around the span; the first
+    // and last may be cut by the window's edges.
     let from = char_floor(text, span.start.saturating_sub(REACH).max(line_start));
-    let head = &text[from..span.start];
-    let (start, cut_before) = match sentence_ends(head).last() {
-        Some(&end) => (from + end, false),
-        None if from > line_start => {
+    let to = char_ceil(text, (span.end + REACH).min(line_end));
+    // Each edge is split on its own, so a long span is not read whole.
+    let head_end = char_ceil(text, span.end.min(span.start + REACH));
+    let head = sentences::split(text, Span::new(from, head_end));
+    let (start, cut_before) = match head.iter().rposition(|s| s.start <= span.start) {
+        Some(i) if i > 0 || from == line_start => (head[i].start, false),
+        _ if from > line_start => {
             // Cut mid-sentence: start at a word.
+            let head = &text[from..span.start];
             let word = head.find(char::is_whitespace).map_or(head.len(), |i| i + 1);
             (from + word, true)
         }
-        None => (from, false),
+        _ => (from, false),
     };
-    // On to the first sentence end after the span, within reach.
-    let to = char_ceil(text, (span.end + REACH).min(line_end));
-    let tail = &text[span.end..to];
-    let (end, cut_after) = match sentence_ends(tail).first() {
-        Some(&end) => (span.end + end, false),
-        None if to < line_end => {
+    let tail_start = char_floor(text, span.start.max(span.end.saturating_sub(REACH)));
+    let tail = sentences::split(text, Span::new(tail_start, to));
+    let (end, cut_after) = match tail.iter().position(|s| s.end >= span.end) {
+        Some(i) if i + 1 < tail.len() || to == line_end => (tail[i].end, false),
+        _ if to < line_end => {
+            let tail = &text[span.end..to];
             let word = tail.rfind(char::is_whitespace).unwrap_or(0);
             (span.end + word, true)
         }
-        None => (to, false),
+        _ => (to, false),
     };
     Some(Context {
         before: text[start..span.start].trim_start(),
@@ -88,69 +92,6 @@ fn char_ceil(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
-}
-
-/// Words that end in a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
-    "sen", "rep", "rev", "st", "jr", "sr", "no", "nos", "vol", "jan", "feb", "mar", "apr", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "inc", "co", "corp", "ltd", "vs", "approx",
-];
-
-/// Offsets just after each sentence end in `text` (after the mark and any
-/// closing quotes or brackets).
-fn sentence_ends(text: &str) -> Vec<usize> {
-    let mut ends = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        i += 1;
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
-        let mut j = i;
-        while j < chars.len() && matches!(chars[j].1, '”' | '’' | '"' | '\'' | ')' | ']' | '»')
-        {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
-        let Some(&(_, next)) = chars.get(j) else {
-            // The text ends here: a sentence end only if nothing follows.
-            ends.push(end);
-            break;
-        };
-        if !next.is_whitespace() {
-            continue;
-        }
-        let following = chars[j..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|c| !c.is_whitespace());
-        if following.is_some_and(char::is_lowercase) {
-            continue;
-        }
-        if c == '.' && is_abbreviation(&text[..at]) {
-            continue;
-        }
-        ends.push(end);
-    }
-    ends
-}
-
-/// True when the word ending `before` (just before a period) is an
-/// abbreviation: an initial ("J."), a dotted one ("U.S."), or a listed one.
-fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-        .next()
-        .unwrap_or("");
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (letters == 1
-        && word.chars().all(|c| c.is_alphabetic())
-        && word.chars().all(char::is_uppercase))
-        || (word.contains('.') && letters <= 4)
-        || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -189,6 +130,17 @@ mod tests {
                 "A second paragraph, on [12] cases.",
             ),
             ("Only words", "words", "Only [words]"),
+            // A whole sentence is its own context: the next one is not.
+            (
+                "First one. The whole sentence. The next one.",
+                "The whole sentence.",
+                "[The whole sentence.]",
+            ),
+            (
+                "He spoke of “military cooperation.” He boasted of drills.",
+                "military cooperation.",
+                "He spoke of “[military cooperation.]”",
+            ),
             (
                 "It ended. but this goes on. Really.",
                 "goes",

@@ -3,7 +3,7 @@
 //! the original text; nothing is rewritten.
 
 mod boilerplate;
-mod sentences;
+pub(crate) mod sentences;
 pub(crate) mod tokens;
 
 use std::borrow::Cow;

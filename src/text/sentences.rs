@@ -4,16 +4,8 @@
 //! quotes or brackets, then white space, then something that can open a
 //! sentence.
 
+use crate::lexicon::abbreviations::ABBREVIATIONS;
 use crate::span::Span;
-
-/// Words that end in a full stop without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "adm", "ave", "blvd", "capt", "cmdr", "co", "col", "corp", "cpl", "dept", "det", "dr", "e.g",
-    "etc", "feb", "gen", "gov", "i.e", "inc", "jan", "jr", "lt", "ltd", "maj", "messrs", "mr",
-    "mrs", "ms", "mt", "no", "nos", "oct", "prof", "pvt", "rep", "rev", "sen", "sept", "sgt", "sr",
-    "st", "supt", "vs", "aug", "dec", "nov", "apr", "mar", "jun", "jul", "sep", "ft", "gens",
-    "reps", "sens", "govs", "rt", "hon", "fr", "pres", "u.s", "u.k", "u.n", "a.m", "p.m", "d.c",
-];
 
 /// Sentences of `text[span]`, trimmed, in order.
 pub(crate) fn split(text: &str, span: Span) -> Vec<Span> {

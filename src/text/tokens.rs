@@ -7,6 +7,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::span::Span;
 
+pub(crate) use crate::lexicon::{is_negation, is_stopword, is_weekday};
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokenKind {
@@ -227,47 +229,6 @@ pub(crate) fn stem(normalized: &str) -> String {
     })
 }
 
-/// Common English function words: they carry little evidence that two
-/// texts say the same thing.
-pub(crate) fn is_stopword(normalized: &str) -> bool {
-    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    // Stopwords are short; most words are not looked up at all.
-    normalized.len() <= 7
-        && SET
-            .get_or_init(|| STOPWORDS.iter().copied().collect())
-            .contains(normalized)
-}
-
-// Sorted for binary search.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did",
-    "do", "does", "doing", "during", "each", "for", "from", "had", "has", "have", "having", "he",
-    "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its",
-    "itself", "just", "me", "more", "most", "my", "of", "on", "once", "only", "or", "other", "our",
-    "ours", "out", "over", "own", "said", "same", "says", "she", "should", "so", "some", "such",
-    "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
-    "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were",
-    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
-    "you", "your",
-];
-
-/// A weekday name, lower case ("sunday").
-pub(crate) fn is_weekday(normalized: &str) -> bool {
-    matches!(
-        normalized,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
-}
-
-/// Words that negate a statement.
-pub(crate) fn is_negation(normalized: &str) -> bool {
-    matches!(
-        normalized,
-        "not" | "no" | "never" | "none" | "nothing" | "nobody" | "neither" | "nor" | "without"
-    ) || normalized.ends_with("n't")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,12 +308,5 @@ mod tests {
         assert_eq!(stem("russia's"), "russia");
         assert_eq!(stem("exchanging"), stem("exchange"));
         assert_eq!(stem("countries'"), "countri");
-        assert!(is_stopword("the") && !is_stopword("trade"));
-        assert!(is_negation("wouldn't") && is_negation("not") && !is_negation("note"));
-    }
-
-    #[test]
-    fn stopwords_sorted() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
     }
 }

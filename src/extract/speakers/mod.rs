@@ -19,11 +19,11 @@
 //! premier") resolve through the roles seen with names in the report. When
 //! nothing supports a speaker, it stays `None`. Linear in the text.
 
-use super::names::{is_title_noun, EntityKind, Names};
+use super::names::{EntityKind, Names};
 use super::{Quote, QuoteKind};
-use crate::lexicon::speech::{
-    is_noun_form, is_participle, is_reporting_verb, is_title_abbreviation, PRONOUNS,
-};
+use crate::lexicon::abbreviations::is_title_abbreviation;
+use crate::lexicon::names::is_title_noun;
+use crate::lexicon::speech::{is_noun_form, is_participle, is_reporting_verb, PRONOUNS};
 use crate::span::Span;
 use crate::text::tokens::{is_stopword, Token, TokenKind};
 use crate::text::Document;

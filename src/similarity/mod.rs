@@ -150,6 +150,7 @@
 
 mod features;
 mod filter;
+mod lcs;
 mod prepare;
 mod weights;
 

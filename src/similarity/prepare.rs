@@ -177,7 +177,7 @@ pub(super) fn analyse(text: &str, span: Span, weight: impl Fn(u64, bool) -> f32)
         v.dedup();
     }
     p.exact = exact.finish();
-    p.seq_masks = super::features::seq_masks(&p.seq);
+    p.seq_masks = super::lcs::seq_masks(&p.seq);
     p
 }
 

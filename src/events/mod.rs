@@ -43,7 +43,6 @@
 //! come from blocking on each event's heaviest terms, so the cost grows
 //! linearly with the number of reports (see [`EventIndex`]).
 
-mod common;
 mod index;
 mod terms;
 

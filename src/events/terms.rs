@@ -2,12 +2,14 @@
 //! term is across the reports seen, and the unit vectors compared.
 
 use std::collections::HashMap;
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::common;
 use crate::extract::Extraction;
+use crate::lexicon::news::COMMON;
 use crate::span::Span;
 use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
 
@@ -293,7 +295,7 @@ impl TermStats {
     fn idf(&self, t: Term, horizon: usize) -> f64 {
         let df = f64::from(self.df.get(&t).copied().unwrap_or(0.0));
         let prior = PRIOR_DOCS.min(horizon.max(1) as f64);
-        let share = if common::is_common(t) {
+        let share = if is_common(t) {
             PRIOR_COMMON_SHARE
         } else {
             PRIOR_RARE_SHARE
@@ -354,6 +356,17 @@ mod sorted_counts {
     ) -> Result<HashMap<Term, f32, FnvBuild>, D::Error> {
         Ok(Vec::<(Term, f32)>::deserialize(d)?.into_iter().collect())
     }
+}
+
+/// The terms of the words any news story may use ([`COMMON`]).
+fn terms() -> &'static HashSet<Term, FnvBuild> {
+    static SET: OnceLock<HashSet<Term, FnvBuild>> = OnceLock::new();
+    SET.get_or_init(|| COMMON.iter().filter_map(|w| word_term(w)).collect())
+}
+
+/// Whether a term is one of the words any story uses.
+pub(crate) fn is_common(t: Term) -> bool {
+    terms().contains(&t)
 }
 
 #[cfg(test)]
@@ -441,5 +454,21 @@ mod tests {
         let long: Vector = (0..100).map(|t| (t, 1.0)).collect();
         assert_eq!(dot(&a, &long), 3.0);
         assert_eq!(top_terms(&add(&a, &b), 2), vec![(3, 2.5), (1, 1.0)]);
+    }
+
+    #[test]
+    fn general_words_are_common_and_names_are_not() {
+        for (word, common) in [
+            ("officials", true),
+            ("Reported", true),
+            ("killing", true),
+            ("Wednesday", true),
+            ("zhangjiakou", false),
+            ("earthquake", false),
+            ("Lagarde", false),
+        ] {
+            let t = word_term(word).unwrap();
+            assert_eq!(is_common(t), common, "{word}");
+        }
     }
 }

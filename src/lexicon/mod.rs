@@ -6,6 +6,7 @@
 pub(crate) mod abbreviations;
 mod function_words;
 pub(crate) mod names;
+pub(crate) mod news;
 pub(crate) mod speech;
 
 pub(crate) use function_words::{is_negation, is_stopword, is_weekday};

@@ -11,15 +11,10 @@
 //! a story's own names. It is deliberately modest: a word missing from it
 //! is only weighed as distinctive until the corpus says otherwise.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-use super::terms::{word_term, FnvBuild, Term};
-
 /// Lower-case words, grouped by what they are about. Inflections need not
 /// be listed: words are compared by stem.
 #[rustfmt::skip]
-const COMMON: &[&str] = &[
+pub(crate) const COMMON: &[&str] = &[
     // Saying and reporting.
     "say", "tell", "told", "report", "reported", "reporter", "reporters", "announce", "add",
     "note", "state", "statement", "claim", "call", "ask", "speak", "spoke", "talk", "explain",
@@ -172,35 +167,3 @@ const COMMON: &[&str] = &[
     "investigation", "investigate", "investigating", "trial", "sentence", "sentenced", "prison",
     "jail", "election", "campaign", "vote", "votes",
 ];
-
-/// The terms of [`COMMON`].
-fn terms() -> &'static HashSet<Term, FnvBuild> {
-    static SET: OnceLock<HashSet<Term, FnvBuild>> = OnceLock::new();
-    SET.get_or_init(|| COMMON.iter().filter_map(|w| word_term(w)).collect())
-}
-
-/// Whether a term is one of the words any story uses.
-pub(crate) fn is_common(t: Term) -> bool {
-    terms().contains(&t)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn general_words_are_common_and_names_are_not() {
-        for (word, common) in [
-            ("officials", true),
-            ("Reported", true),
-            ("killing", true),
-            ("Wednesday", true),
-            ("zhangjiakou", false),
-            ("earthquake", false),
-            ("Lagarde", false),
-        ] {
-            let t = word_term(word).unwrap();
-            assert_eq!(is_common(t), common, "{word}");
-        }
-    }
-}

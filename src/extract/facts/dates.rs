@@ -3,9 +3,9 @@
 
 use super::calendar::{ymd, Direction};
 use super::lexicon::MonthForm;
-use super::{calendar, lexicon, Hit, Scanner, Step};
+use super::resolve::{Origin, TimeRef};
+use super::{lexicon, Hit, Scanner, Step};
 use crate::extract::FactKind;
-use jiff::civil::Date;
 
 impl Scanner<'_> {
     pub(super) fn date(&self, i: usize) -> Option<Step> {
@@ -31,12 +31,27 @@ impl Scanner<'_> {
         self.month_first(i)
     }
 
-    fn date_hit(&self, start: usize, end: usize, year: Option<i64>, month: i64, day: i64) -> Step {
-        let year = year.or_else(|| self.published.map(|p| i64::from(p.year())));
+    /// A date that gives its year, resolved as it stands.
+    fn date_hit(&self, start: usize, end: usize, year: i64, month: i64, day: i64) -> Step {
         Step::Hit(Hit {
-            resolved: year.and_then(|y| ymd(y, month, day)),
+            resolved: ymd(year, month, day),
             ..Hit::new(start, end, FactKind::Date)
         })
+    }
+
+    /// A date that may leave its year to the reference ("April 19").
+    fn day_hit(&self, start: usize, end: usize, year: Option<i64>, month: i8, day: i8) -> Step {
+        match year {
+            Some(year) => self.date_hit(start, end, year, i64::from(month), i64::from(day)),
+            None => Step::Hit(Hit {
+                time: Some(TimeRef::MonthDay {
+                    month,
+                    day,
+                    years: 0,
+                }),
+                ..Hit::new(start, end, FactKind::Date)
+            }),
+        }
     }
 
     /// "2024-08-21", "2024/08/21", "8/21/2024", "21-08-2024", "21.08.2024".
@@ -75,7 +90,7 @@ impl Scanner<'_> {
         match lens {
             // "2023-02-29" is still a date, with no day to resolve to.
             (4, 1..=2, 1..=2) if (1..=12).contains(&b) && (1..=31).contains(&c) => {
-                Some(self.date_hit(start, end, Some(a), b, c))
+                Some(self.date_hit(start, end, a, b, c))
             }
             (4, 1..=2, 1..=2) => Some(Step::Skip(end)),
             (1..=2, 1..=2, 4) => {
@@ -94,14 +109,14 @@ impl Scanner<'_> {
                 if ymd(c, month, day).is_none() {
                     return Some(Step::Skip(end));
                 }
-                Some(self.date_hit(start, end, Some(c), month, day))
+                Some(self.date_hit(start, end, c, month, day))
             }
             _ => None,
         }
     }
 
     /// A day of the month at `i`: "21", "21st"; not a clock time.
-    fn day_number(&self, i: usize) -> Option<i64> {
+    fn day_number(&self, i: usize) -> Option<i8> {
         if !self.is_num(i) {
             return None;
         }
@@ -119,7 +134,7 @@ impl Scanner<'_> {
         if lexicon::clock_word(self.low(i + 1)) {
             return None;
         }
-        let day: i64 = raw[..digits].parse().ok()?;
+        let day: i8 = raw[..digits].parse().ok()?;
         (1..=31).contains(&day).then_some(day)
     }
 
@@ -162,7 +177,6 @@ impl Scanner<'_> {
     /// A date that starts with the month's name.
     fn month_named(&self, i: usize) -> Option<(Step, bool)> {
         let (month, form) = lexicon::month(self.raw(i))?;
-        let month = i64::from(month);
         let mut k = i + 1;
         let dotted = self.raw(k) == "." && self.glued(k);
         if form == MonthForm::Abbrev {
@@ -174,10 +188,10 @@ impl Scanner<'_> {
         }
         if let Some(day) = self.day_number(k) {
             let (year, end) = self.day_tail(k + 1);
-            return Some((self.date_hit(i, end, year, month, day), true));
+            return Some((self.day_hit(i, end, year, month, day), true));
         }
         if let Some(year) = self.year_number(k) {
-            return Some((self.date_hit(i, k + 1, Some(year), month, 1), false));
+            return Some((self.date_hit(i, k + 1, year, i64::from(month), 1), false));
         }
         if form != MonthForm::Full {
             return None;
@@ -189,13 +203,13 @@ impl Scanner<'_> {
             "next" => Some(1),
             _ => None,
         };
-        if let (Some(offset), "year") = (offset, self.low(k + 1)) {
-            let year = self
-                .published
-                .and_then(|p| i64::from(p.year()).checked_add(offset));
-            let resolved = year.and_then(|y| ymd(y, month, 1));
+        if let (Some(years), "year") = (offset, self.low(k + 1)) {
             let hit = Hit {
-                resolved,
+                time: Some(TimeRef::MonthDay {
+                    month,
+                    day: 1,
+                    years,
+                }),
                 trim_possessive: true,
                 ..Hit::new(i, k + 2, FactKind::Date)
             };
@@ -209,7 +223,7 @@ impl Scanner<'_> {
         if self.is_word(k) && self.capitalised(k) {
             return None;
         }
-        Some((self.date_hit(i, i + 1, None, month, 1), false))
+        Some((self.day_hit(i, i + 1, None, month, 1), false))
     }
 
     /// "21 August 2024", "21 Aug", "21st of August".
@@ -233,20 +247,23 @@ impl Scanner<'_> {
             Some(y) => (Some(y), at + 1),
             None => (None, end),
         };
-        Some(self.date_hit(i, end, year, i64::from(month), day))
+        Some(self.day_hit(i, end, year, month, day))
     }
 
     pub(super) fn relative(&self, i: usize) -> Option<Step> {
         if let Some(step) = self.anchored_unit(i) {
             return Some(step);
         }
-        let p = self.published;
-        let rel = |end: usize, resolved: Option<Date>| {
+        let rel = |end: usize, time: Option<TimeRef>| {
             Some(Step::Hit(Hit {
-                resolved,
+                time,
                 trim_possessive: true,
                 ..Hit::new(i, end, FactKind::RelativeTime)
             }))
+        };
+        let day = |offset| TimeRef::Day {
+            offset,
+            from: Origin::Reference,
         };
         let days = match self.low(i) {
             "yesterday" => Some(-1),
@@ -259,11 +276,11 @@ impl Scanner<'_> {
             if self.capitalised(i) && !self.initial(i) {
                 return Some(Step::Skip(i + 1));
             }
-            return rel(i + 1, p.and_then(|p| calendar::add_days(p, days)));
+            return rel(i + 1, Some(day(days)));
         }
         match (self.low(i), self.low(i + 1)) {
-            ("last", "night") => return rel(i + 2, p.and_then(|p| calendar::add_days(p, -1))),
-            ("this", "morning" | "afternoon" | "evening") => return rel(i + 2, p),
+            ("last", "night") => return rel(i + 2, Some(day(-1))),
+            ("this", "morning" | "afternoon" | "evening") => return rel(i + 2, Some(day(0))),
             _ => {}
         }
         // "earlier this year", "late last year".
@@ -284,24 +301,28 @@ impl Scanner<'_> {
             _ => return None,
         };
         let m = k + 1;
-        let resolved = match self.low(m) {
-            "week" => p.and_then(|p| calendar::week_start(p, offset)),
-            "month" => p.and_then(|p| calendar::month_start(p, offset)),
-            "year" => p.and_then(|p| calendar::year_start(p, offset)),
-            "weekend" => p.and_then(|p| calendar::weekend(p, direction)),
+        let from = Origin::Reference;
+        let time = match self.low(m) {
+            "week" => Some(TimeRef::Week { offset, from }),
+            "month" => Some(TimeRef::Month { offset, from }),
+            "year" => Some(TimeRef::Year { offset, from }),
+            "weekend" => Some(TimeRef::Weekend { direction }),
             "summer" | "winter" | "spring" | "autumn" => None,
             _ => {
                 if let Some(weekday) = lexicon::weekday(self.base_raw(m)) {
-                    p.and_then(|p| calendar::weekday_from(p, weekday, direction))
+                    Some(TimeRef::Weekday { weekday, direction })
                 } else if let Some((month, MonthForm::Full)) = lexicon::month(self.base_raw(m)) {
-                    let year = p.and_then(|p| i64::from(p.year()).checked_add(offset));
-                    year.and_then(|y| ymd(y, i64::from(month), 1))
+                    Some(TimeRef::MonthDay {
+                        month,
+                        day: 1,
+                        years: offset,
+                    })
                 } else {
                     return None;
                 }
             }
         };
-        rel(m + 1, resolved)
+        rel(m + 1, time)
     }
 
     pub(super) fn weekday(&self, i: usize) -> Option<Step> {
@@ -318,9 +339,7 @@ impl Scanner<'_> {
             Direction::OnOrBefore
         };
         Some(Step::Hit(Hit {
-            resolved: self
-                .published
-                .and_then(|p| calendar::weekday_from(p, weekday, direction)),
+            time: Some(TimeRef::Weekday { weekday, direction }),
             trim_possessive: true,
             ..Hit::new(i, i + 1, FactKind::Weekday)
         }))
@@ -341,16 +360,16 @@ impl Scanner<'_> {
             (u, "after") if !self.is_word(i + 3) && !self.is_num(i + 3) => (u, 1, i + 3),
             _ => return None,
         };
-        let anchor = self.anchor_date();
-        let resolved = match unit {
-            "day" => anchor.and_then(|a| calendar::add_days(a, offset)),
-            "week" => anchor.and_then(|a| calendar::week_start(a, offset)),
-            "month" => anchor.and_then(|a| calendar::month_start(a, offset)),
-            "year" => anchor.and_then(|a| calendar::year_start(a, offset)),
+        let from = Origin::Sentence;
+        let time = match unit {
+            "day" => TimeRef::Day { offset, from },
+            "week" => TimeRef::Week { offset, from },
+            "month" => TimeRef::Month { offset, from },
+            "year" => TimeRef::Year { offset, from },
             _ => return None,
         };
         Some(Step::Hit(Hit {
-            resolved,
+            time: Some(time),
             trim_possessive: true,
             ..Hit::new(i, end, FactKind::RelativeTime)
         }))

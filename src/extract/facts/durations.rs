@@ -2,6 +2,7 @@
 //! ("two weeks ago", "a month after") and ages ("71-year-old").
 
 use super::lexicon::TimeUnit;
+use super::resolve::{Origin, TimeRef};
 use super::{calendar, Head, Hit, Num, Scanner, Step};
 use crate::extract::{FactKind, FactValue};
 
@@ -20,12 +21,18 @@ impl Scanner<'_> {
             amount: canonical,
             unit: unit_name.to_string(),
         });
+        // Moved `sign` times the amount from `from`.
+        let shift = |sign: i64, from: Origin| {
+            calendar::months_and_days(amount, unit).map(|(months, days)| TimeRef::Shift {
+                months: sign * months,
+                days: sign * days,
+                from,
+            })
+        };
         let relative = |sign: i64, end: usize| {
             Step::Hit(Hit {
                 value: value.clone(),
-                resolved: self
-                    .published
-                    .and_then(|p| calendar::shift(p, amount, unit, sign)),
+                time: shift(sign, Origin::Reference),
                 numeric: true,
                 ..Hit::new(num.start, end, FactKind::RelativeTime)
             })
@@ -40,9 +47,7 @@ impl Scanner<'_> {
                 let sign = if self.low(end) == "after" { -1 } else { 1 };
                 return Step::Hit(Hit {
                     value: value.clone(),
-                    resolved: self
-                        .anchor_date()
-                        .and_then(|a| calendar::shift(a, amount, unit, sign)),
+                    time: shift(sign, Origin::Sentence),
                     numeric: true,
                     ..Hit::new(num.start, end + 1, FactKind::RelativeTime)
                 });

@@ -81,8 +81,14 @@
 //! for durations and for relative times that count units ("two weeks ago"
 //! → 2 week). Dates, weekdays and the other relative times have none.
 //!
-//! `resolved` is filled for dates, weekdays and relative times when the
-//! publication date is known (and, for dates, the result is a real day):
+//! A date that gives its year is `resolved` as it stands. Every other
+//! time expression keeps what it says in `time` (a [`TimeRef`]: "Sunday" is
+//! the Sunday on or before the reference, "two weeks ago" the reference
+//! less 14 days), and `resolved` is filled from that by one pure function
+//! ([`Extraction::resolve_times`](crate::Extraction::resolve_times)), run
+//! with the publication date when it is known and, in a comparison, with
+//! the earliest date of an undated report's event. The scanner never sees
+//! a date. Resolved (when, for dates, the result is a real day):
 //!
 //! - A date without a year takes the publication year ("April 19").
 //! - A date of month precision ("February 2022", "in March", "last
@@ -95,14 +101,15 @@
 //!   (news is past tense: "Wednesday" in a Wednesday report is that day),
 //!   unless a future marker ("will", "’ll", "shall", "expected",
 //!   "scheduled", "upcoming") comes shortly before it in the sentence, when
-//!   it is the first such day on or after publication. "last Friday" is strictly before,
-//!   "next Tuesday" strictly after, "this Friday" on or after.
+//!   it is the first such day on or after publication. "last Friday" is
+//!   strictly before, "next Tuesday" strictly after, "this Friday" on or
+//!   after.
 //! - Counted relative times shift the publication date; a fraction of a
 //!   month or year is counted in days ("two and half years ago" is 30
 //!   months back).
 //! - Times counted from the time of the sentence ("a week after", "the
-//!   month before") shift the last time named earlier in the sentence, else
-//!   the publication date; after a bare year ("In 1990, two years after the
+//!   month before") shift the last time fact before them in the sentence
+//!   (as resolved), else the publication date; after a bare year ("In 1990, two years after the
 //!   war") they stay unresolved. "the month before" is the first day of the
 //!   previous month, like "last month".
 //! - Ambiguous numeric dates ("05/06/2024") and impossible ones
@@ -123,10 +130,12 @@ pub(crate) mod lexicon;
 mod money;
 mod numbers;
 mod numerals;
+mod resolve;
 #[cfg(test)]
 mod tests;
 
-use std::cell::Cell;
+pub use calendar::Direction;
+pub use resolve::{Origin, TimeRef};
 
 use jiff::civil::Date;
 
@@ -136,12 +145,12 @@ use crate::text::tokens::{normalize, tokenize, TokenKind};
 use lexicon::TimeUnit;
 
 /// Facts inside the given sentences (body text only), in text order and
-/// not overlapping.
+/// not overlapping, their times resolved against `published` if known.
 pub(crate) fn find_facts(text: &str, sentences: &[Span], published: Option<Date>) -> Vec<Fact> {
     let mut out = Vec::new();
     for (index, &sentence) in sentences.iter().enumerate() {
         let first = out.len();
-        Scanner::new(text, sentence, published).run(&mut out);
+        Scanner::new(text, sentence).run(&mut out);
         for fact in &mut out[first..] {
             fact.sentence = index;
         }
@@ -156,6 +165,9 @@ pub(crate) fn find_facts(text: &str, sentences: &[Span], published: Option<Date>
         }
         keep
     });
+    if let Some(published) = published {
+        resolve::resolve_facts(&mut out, published);
+    }
     out
 }
 
@@ -183,7 +195,10 @@ struct Hit {
     end: usize,
     kind: FactKind,
     value: Option<FactValue>,
+    /// A date that gives its year, resolved as it is.
     resolved: Option<Date>,
+    /// What any other time expression says, for resolving it later.
+    time: Option<TimeRef>,
     unit: Option<String>,
     /// It starts with an amount, so a qualifier can hang on it.
     numeric: bool,
@@ -199,6 +214,7 @@ impl Hit {
             kind,
             value: None,
             resolved: None,
+            time: None,
             unit: None,
             numeric: false,
             trim_possessive: false,
@@ -254,25 +270,10 @@ enum Head {
 struct Scanner<'a> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
-    published: Option<Date>,
-    /// What "a month after" and "the day before" count from: the last
-    /// time named earlier in the sentence, else the publication date.
-    anchor: Cell<Anchor>,
 }
 
-/// The time an anchored expression counts from.
-#[derive(Debug, Clone, Copy)]
-enum Anchor {
-    /// Nothing named yet: the publication date.
-    Published,
-    /// A resolved time named earlier in the sentence.
-    Date(Date),
-    /// A time that could not be resolved ("in 1990, two years after"):
-    /// counting from the publication date would be wrong.
-    Unknown,
-}
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str, sentence: Span, published: Option<Date>) -> Scanner<'a> {
+    fn new(text: &'a str, sentence: Span) -> Scanner<'a> {
         let mut toks: Vec<Tok<'a>> = Vec::new();
         let mut prev_end = None;
         for token in tokenize(text, sentence) {
@@ -295,33 +296,7 @@ impl<'a> Scanner<'a> {
             });
             prev_end = Some(token.span.end);
         }
-        Scanner {
-            text,
-            toks,
-            published,
-            anchor: Cell::new(Anchor::Published),
-        }
-    }
-
-    /// The date anchored expressions count from.
-    fn anchor_date(&self) -> Option<Date> {
-        match self.anchor.get() {
-            Anchor::Published => self.published,
-            Anchor::Date(d) => Some(d),
-            Anchor::Unknown => None,
-        }
-    }
-
-    /// A time fact was found: later anchored expressions count from it.
-    fn note_anchor(&self, fact: &Fact) {
-        match fact.kind {
-            FactKind::Date | FactKind::Weekday | FactKind::RelativeTime => {
-                self.anchor
-                    .set(fact.resolved.map_or(Anchor::Unknown, Anchor::Date));
-            }
-            FactKind::Year => self.anchor.set(Anchor::Unknown),
-            _ => {}
-        }
+        Scanner { text, toks }
     }
 
     fn run(&self, out: &mut Vec<Fact>) {
@@ -332,7 +307,6 @@ impl<'a> Scanner<'a> {
                     if hit.numeric && hit.end > j {
                         let end = hit.end;
                         if let Some(fact) = self.fact(Hit { start: i, ..hit }, Some(qualifier)) {
-                            self.note_anchor(&fact);
                             out.push(fact);
                         }
                         i = end;
@@ -344,7 +318,6 @@ impl<'a> Scanner<'a> {
                 Some(Step::Hit(hit)) => {
                     let end = hit.end.max(i + 1);
                     if let Some(fact) = self.fact(hit, None) {
-                        self.note_anchor(&fact);
                         out.push(fact);
                     }
                     i = end;
@@ -374,6 +347,7 @@ impl<'a> Scanner<'a> {
             kind: hit.kind,
             value: hit.value,
             resolved: hit.resolved,
+            time: hit.time,
             qualifier,
             unit: hit.unit,
             sentence: 0,

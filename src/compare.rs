@@ -82,7 +82,7 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
         };
         for &i in group {
             if found[i].published.is_none() {
-                found[i].facts = crate::extract::facts_against(sorted[i], reference);
+                found[i].resolve_times(reference);
             }
         }
     }

@@ -212,8 +212,8 @@ pub use crate::compare::{compare, compare_with, group_reports, CompareConfig, Ev
 pub use crate::error::{Error, Result};
 pub use crate::events::{group_events, EventConfig, EventId, EventIndex, IndexSize, IndexedEvent};
 pub use crate::extract::{
-    extract, extract_with, ExtractConfig, Extraction, Fact, FactKind, FactValue, Qualifier, Quote,
-    QuoteKind, QuoteMarks, Statement,
+    extract, extract_with, Direction, ExtractConfig, Extraction, Fact, FactKind, FactValue, Origin,
+    Qualifier, Quote, QuoteKind, QuoteMarks, Statement, TimeRef,
 };
 pub use crate::record::{
     Claim, Comparison, Event, Evidence, Record, RecordKind, ReportInfo, Skipped, SCHEMA_VERSION,

@@ -1062,6 +1062,7 @@ mod tests {
             kind,
             value,
             resolved: None,
+            time: None,
             qualifier,
             unit: None,
             sentence: 0,

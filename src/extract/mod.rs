@@ -6,6 +6,7 @@ pub(crate) mod facts;
 pub(crate) mod names;
 pub(crate) mod quotes;
 
+pub use facts::{Direction, Origin, TimeRef};
 pub use quotes::QuoteMarks;
 pub(crate) mod speakers;
 
@@ -145,8 +146,14 @@ pub struct Fact {
     pub value: Option<FactValue>,
     /// The calendar date a date, weekday or relative time refers to, when
     /// the publication date allows. In a comparison, an undated report's
-    /// times are resolved against the earliest date of its event.
+    /// times are resolved against the earliest date of its event
+    /// ([`Extraction::resolve_times`]).
     pub resolved: Option<Date>,
+    /// What a time expression says before it is resolved ("Sunday" is the
+    /// Sunday on or before the reference date); `None` for other facts and
+    /// for dates that give their year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeRef>,
     /// A hedge on the value.
     pub qualifier: Option<Qualifier>,
     /// What is counted or measured, normalised ("people", "trip"), if said.
@@ -234,16 +241,6 @@ pub fn extract_with(report: &Report, config: &ExtractConfig) -> Extraction {
         facts,
         statements,
     }
-}
-
-/// The facts of `report` with times resolved against `reference` instead of
-/// its own (missing) publication date: an undated report read alongside
-/// dated reports of the same event.
-pub(crate) fn facts_against(report: &Report, reference: Date) -> Vec<Fact> {
-    let text = report.text.as_str();
-    let doc = Document::analyze(text, report.body_start());
-    let sentences: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
-    facts::find_facts(text, &sentences, Some(reference))
 }
 
 /// Body sentences that are mostly the reporter's words: a sentence that is

@@ -12,7 +12,6 @@ use crate::align::{align_event, AlignConfig, Member};
 use crate::extract::{facts, names, quotes, speakers, ExtractConfig, Extraction, Fact, Quote};
 use crate::report::Report;
 use crate::similarity::Matcher;
-use crate::span::Span;
 use crate::text::{tokens, Document};
 
 /// Segmentation: paragraph roles and sentences of the report's text.
@@ -49,8 +48,7 @@ pub fn quotes(report: &Report, config: &ExtractConfig) -> Vec<Quote> {
 pub fn facts(report: &Report) -> Vec<Fact> {
     let text = report.text.as_str();
     let doc = Document::analyze(text, report.body_start());
-    let sentences: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
-    facts::find_facts(text, &sentences, report.published)
+    facts::find_facts(&doc, report.published)
 }
 
 /// Alignment of already-grouped reports, as [`compare`](crate::compare)

@@ -225,7 +225,7 @@ pub fn extract_with(report: &Report, config: &ExtractConfig) -> Extraction {
         }
     }
     let sentences: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
-    let facts = facts::find_facts(text, &sentences, report.published);
+    let facts = facts::find_facts(&doc, report.published);
     let statements = statements(text, &doc, &quotes);
     let title = report
         .title

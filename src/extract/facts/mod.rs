@@ -137,20 +137,50 @@ mod tests;
 pub use calendar::Direction;
 pub use resolve::{Origin, TimeRef};
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 
 use super::{Fact, FactKind, FactValue, Qualifier};
 use crate::span::Span;
-use crate::text::tokens::{normalize, tokenize, TokenKind};
+use crate::text::tokens::{Token, TokenKind};
+use crate::text::Document;
 use lexicon::TimeUnit;
 
-/// Facts inside the given sentences (body text only), in text order and
-/// not overlapping, their times resolved against `published` if known.
-pub(crate) fn find_facts(text: &str, sentences: &[Span], published: Option<Date>) -> Vec<Fact> {
+/// Facts of a laid-out report's sentences, in text order and not
+/// overlapping, their times resolved against `published` if known.
+pub(crate) fn find_facts(doc: &Document, published: Option<Date>) -> Vec<Fact> {
+    let scanners = (0..doc.sentences.len()).map(|i| {
+        let tokens = doc.tokens_of(i);
+        Scanner::new(
+            doc.text,
+            tokens.iter().map(|t| (*t, Cow::Borrowed(doc.form(t)))),
+        )
+    });
+    collect(scanners, published)
+}
+
+/// [`find_facts`] over the given spans, tokenised here: for tests of
+/// sentences the layout would not make.
+#[cfg(test)]
+pub(crate) fn find_facts_in(text: &str, sentences: &[Span], published: Option<Date>) -> Vec<Fact> {
+    use crate::text::tokens::{normalize, tokenize};
+    let scanners = sentences.iter().map(|&span| {
+        let tokens = tokenize(text, span);
+        Scanner::new(
+            text,
+            tokens.into_iter().map(|t| (t, normalize(t.text(text)))),
+        )
+    });
+    collect(scanners, published)
+}
+
+/// The facts of each sentence's scanner; `Fact::sentence` is its index.
+fn collect<'a>(scanners: impl Iterator<Item = Scanner<'a>>, published: Option<Date>) -> Vec<Fact> {
     let mut out = Vec::new();
-    for (index, &sentence) in sentences.iter().enumerate() {
+    for (index, scanner) in scanners.enumerate() {
         let first = out.len();
-        Scanner::new(text, sentence).run(&mut out);
+        scanner.run(&mut out);
         for fact in &mut out[first..] {
             fact.sentence = index;
         }
@@ -180,7 +210,7 @@ struct Tok<'a> {
     kind: TokenKind,
     raw: &'a str,
     /// Normalised, a possessive "'s" dropped.
-    low: std::borrow::Cow<'a, str>,
+    low: Cow<'a, str>,
     /// Bytes of a possessive ending ("’s") at the end of `raw`.
     possessive: usize,
     /// White space before it (false when glued to the previous token).
@@ -273,10 +303,11 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str, sentence: Span) -> Scanner<'a> {
+    /// A scanner over one sentence's tokens, each with its normalised form.
+    fn new(text: &'a str, tokens: impl Iterator<Item = (Token, Cow<'a, str>)>) -> Scanner<'a> {
         let mut toks: Vec<Tok<'a>> = Vec::new();
         let mut prev_end = None;
-        for token in tokenize(text, sentence) {
+        for (token, form) in tokens {
             let raw = token.text(text);
             let possessive = match token.kind {
                 TokenKind::Word => POSSESSIVES
@@ -285,7 +316,18 @@ impl<'a> Scanner<'a> {
                     .map_or(0, |p| p.len()),
                 _ => 0,
             };
-            let low = normalize(&raw[..raw.len() - possessive]);
+            // Every possessive ending is "'s" once normalised.
+            let low = if possessive > 0 {
+                match form {
+                    Cow::Borrowed(f) => Cow::Borrowed(&f[..f.len() - 2]),
+                    Cow::Owned(mut f) => {
+                        f.truncate(f.len() - 2);
+                        Cow::Owned(f)
+                    }
+                }
+            } else {
+                form
+            };
             toks.push(Tok {
                 span: token.span,
                 kind: token.kind,

@@ -344,7 +344,7 @@ mod tests {
             crate::span::Span::new(second, third),
             crate::span::Span::new(third, text.len()),
         ];
-        let found = super::super::find_facts(text, &sentences, Some(date(2024, 8, 21)));
+        let found = super::super::find_facts_in(text, &sentences, Some(date(2024, 8, 21)));
         let got: Vec<(&str, Option<String>)> = found
             .iter()
             .map(|f| (f.text.as_str(), f.resolved.map(|d| d.to_string())))

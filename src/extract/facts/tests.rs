@@ -1,6 +1,6 @@
 use jiff::civil::{date, Date};
 
-use super::find_facts;
+use super::find_facts_in as find_facts;
 use crate::extract::{Fact, FactKind as K, FactValue, Qualifier as Q};
 use crate::span::Span;
 

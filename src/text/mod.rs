@@ -84,9 +84,12 @@ impl<'t> Document<'t> {
             for span in sentences::split(text, Span::new(p.prose_start, p.span.end)) {
                 let first = tokens.len();
                 for mut token in tokenize(text, span) {
-                    if let Cow::Owned(form) = normalize(token.text(text)) {
-                        token.folded = Some(Span::new(folded.len(), folded.len() + form.len()));
-                        folded.push_str(&form);
+                    let raw = token.text(text);
+                    if let Cow::Owned(form) = normalize(raw) {
+                        if form != raw {
+                            token.folded = Some(Span::new(folded.len(), folded.len() + form.len()));
+                            folded.push_str(&form);
+                        }
                     }
                     tokens.push(token);
                 }
@@ -156,6 +159,7 @@ fn lines(text: &str, start: usize) -> Vec<Span> {
 
 #[cfg(test)]
 mod tests {
+    use super::tokens::TokenKind;
     use super::*;
 
     #[test]
@@ -178,5 +182,40 @@ mod tests {
         assert_eq!(doc.title.unwrap().text(text), "Leaders meet in Moscow");
         let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.span.text(text)).collect();
         assert_eq!(sentences, ["Putin met Li on Wednesday.", "They talked."]);
+    }
+
+    #[test]
+    fn each_sentence_is_tokenised_once_with_its_forms() {
+        let text = "Title Of It\n\nRussia’s “Trade” ROSE 1.6% today. Li’s reply: no.\n\nMore here.";
+        let doc = Document::analyze(text, 0);
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let tokens = doc.tokens_of(i);
+            let alone: Vec<(Span, TokenKind)> = tokenize(text, s.span)
+                .iter()
+                .map(|t| (t.span, t.kind))
+                .collect();
+            let laid: Vec<(Span, TokenKind)> = tokens.iter().map(|t| (t.span, t.kind)).collect();
+            assert_eq!(laid, alone);
+            for t in tokens {
+                assert_eq!(doc.form(t), normalize(t.text(text)));
+            }
+        }
+        let forms: Vec<&str> = doc.tokens_of(0).iter().map(|t| doc.form(t)).collect();
+        assert_eq!(
+            forms,
+            ["russia's", "“", "trade", "”", "rose", "1.6", "%", "today", "."]
+        );
+        // A window gives the tokens wholly inside it, across sentences.
+        let from = text.find("1.6").unwrap();
+        let to = text.find("reply").unwrap() + 5;
+        let window: Vec<&str> = doc
+            .tokens_in(Span::new(from, to))
+            .iter()
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(window, ["1.6", "%", "today", ".", "Li’s", "reply"]);
+        assert_eq!(doc.tokens_of(99), &[]);
+        assert_eq!(doc.sentence_at(from), 0);
+        assert_eq!(doc.sentence_at(to), 1);
     }
 }

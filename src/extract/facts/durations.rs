@@ -3,7 +3,7 @@
 
 use super::lexicon::TimeUnit;
 use super::resolve::{Origin, TimeRef};
-use super::{calendar, Head, Hit, Num, Scanner, Step};
+use super::{calendar, lexicon, Head, Hit, Num, Scanner, Step};
 use crate::extract::{FactKind, FactValue};
 
 impl Scanner<'_> {
@@ -87,24 +87,7 @@ impl Scanner<'_> {
     /// before the vote") or nothing follows.
     fn anchorable(&self, start: usize, after: usize) -> bool {
         let complement = self.is_word(after + 1) || self.is_num(after + 1);
-        complement
-            && !matches!(
-                self.before(start),
-                "for"
-                    | "the"
-                    | "in"
-                    | "within"
-                    | "over"
-                    | "during"
-                    | "of"
-                    | "these"
-                    | "those"
-                    | "last"
-                    | "next"
-                    | "past"
-                    | "first"
-                    | "final"
-            )
+        complement && !lexicon::measures_stretch(self.before(start))
     }
 
     /// "four-day trip", "three-day state visit", "71-year-old",

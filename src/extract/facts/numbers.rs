@@ -321,24 +321,7 @@ impl Scanner<'_> {
             }
         }
         if num.four_digits && !qualified && !self.is_people_next(e) {
-            let prep = matches!(
-                self.before(start),
-                "in" | "since"
-                    | "of"
-                    | "from"
-                    | "until"
-                    | "till"
-                    | "by"
-                    | "before"
-                    | "after"
-                    | "between"
-                    | "during"
-                    | "circa"
-                    | "to"
-                    | "and"
-                    | "year"
-                    | "through"
-            );
+            let prep = lexicon::year_preposition(self.before(start));
             if (1900.0..2200.0).contains(&value) || ((1000.0..1900.0).contains(&value) && prep) {
                 let end = if self.year_range(start) { start + 3 } else { e };
                 return Some(Step::Hit(Hit::number(start, end, FactKind::Year, value)));

@@ -236,6 +236,52 @@ pub(crate) fn month_context(low: &str) -> bool {
     )
 }
 
+/// Words before a four-digit number from 1000 to 1899 that make it a year
+/// ("in 1812", "since 1066"); from 1900 on a bare number is one already.
+pub(crate) fn year_preposition(low: &str) -> bool {
+    matches!(
+        low,
+        "in" | "since"
+            | "of"
+            | "from"
+            | "until"
+            | "till"
+            | "by"
+            | "before"
+            | "after"
+            | "between"
+            | "during"
+            | "circa"
+            | "to"
+            | "and"
+            | "year"
+            | "through"
+    )
+}
+
+/// Words before "two days after" and "three years before" that make them
+/// a stretch of time ("for three years before joining", "in the two weeks
+/// before the vote"), not a time counted from what follows.
+pub(crate) fn measures_stretch(low: &str) -> bool {
+    matches!(
+        low,
+        "for"
+            | "the"
+            | "in"
+            | "within"
+            | "over"
+            | "during"
+            | "of"
+            | "these"
+            | "those"
+            | "last"
+            | "next"
+            | "past"
+            | "first"
+            | "final"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

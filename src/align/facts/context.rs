@@ -1,0 +1,233 @@
+//! What surrounds a fact: the words of its sentence (weighted by how
+//! rare they are in the event), a range it ends, a title it sits in.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::times::is_anchored;
+use super::values::number;
+use super::{Item, Member};
+use crate::extract::{Fact, FactKind};
+use crate::span::Span;
+
+/// A fact inside a quoted title (ABC’s “This Week”) is part of a name.
+pub(super) fn in_title(titles: &[Span], fact: &Fact) -> bool {
+    // Sorted by start and apart: only the last one starting before the
+    // fact can hold it.
+    let i = titles.partition_point(|t| t.start <= fact.span.start);
+    i > 0 && titles[i - 1].contains(fact.span)
+}
+
+/// The spans of a report's quoted titles, sorted, for [`in_title`].
+pub(super) fn title_spans(member: &Member<'_>) -> Vec<Span> {
+    let mut titles: Vec<Span> = member
+        .found
+        .quotes
+        .iter()
+        .filter(|q| q.kind == crate::extract::QuoteKind::Title)
+        .map(|q| q.span)
+        .collect();
+    titles.sort_unstable_by_key(|t| (t.start, t.end));
+    titles
+}
+
+/// "the two countries", "both sides": a small count that refers back to
+/// things already named, not a figure anyone reports ("the 47-page
+/// indictment" and "the 19 hijackers" are figures).
+pub(super) fn is_anaphoric(text: &str, fact: &Fact) -> bool {
+    let before = text[..fact.span.start.min(text.len())].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    fact.kind == FactKind::Count
+        && number(fact).is_some_and(|n| n <= 10.0)
+        && !fact.text.contains('-')
+        && matches!(word.as_str(), "the" | "these" | "those" | "both" | "all")
+}
+
+/// How rare each context word is among the event's facts: words every
+/// fact has around it ("Trump", "wall") say little about which figure is
+/// meant, rare ones ("military construction") much.
+pub(super) struct Rarity {
+    weight: HashMap<String, f64>,
+    unseen: f64,
+}
+
+impl Rarity {
+    pub(super) fn of(items: &[Item<'_>]) -> Rarity {
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for it in items {
+            for w in it.context.words.keys() {
+                *df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let n = items.len().max(1) as f64;
+        Rarity {
+            weight: df
+                .into_iter()
+                .map(|(w, k)| (w.to_string(), (1.0 + n / k as f64).ln()))
+                .collect(),
+            unseen: (1.0 + n).ln(),
+        }
+    }
+
+    fn of_word(&self, w: &str) -> f64 {
+        self.weight.get(w).copied().unwrap_or(self.unseen)
+    }
+
+    /// The share of two contexts' weight they have in common, in [0, 1].
+    pub(super) fn affinity(&self, a: &FactContext, b: &FactContext) -> f64 {
+        let mass = |c: &FactContext| {
+            c.words
+                .iter()
+                .map(|(w, x)| x * self.of_word(w))
+                .sum::<f64>()
+        };
+        let total = mass(a) + mass(b);
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let shared: f64 = a
+            .words
+            .iter()
+            .filter_map(|(w, x)| b.words.get(w).map(|y| x.min(*y) * self.of_word(w)))
+            .sum();
+        2.0 * shared / total
+    }
+}
+
+/// Content words on each side of a fact, within its sentence.
+const CONTEXT_WORDS: usize = 10;
+/// The nearest words on each side weigh fully, the others half.
+const NEAR_WORDS: usize = 3;
+
+/// The words around a fact, for telling whether two facts measure one
+/// thing.
+pub(super) struct FactContext {
+    /// Content stems within the fact's sentence, [`CONTEXT_WORDS`] on each
+    /// side (after it only for a time counted from what follows, "a month
+    /// after Xi's visit"), with the unit a count counts; each weighs 1 if
+    /// among the [`NEAR_WORDS`] nearest, else ½.
+    pub(super) words: BTreeMap<String, f64>,
+    /// Which end of a range it is ("between 12 and 16", "from 1967 to
+    /// 1979"), if any.
+    pub(super) range: Option<RangeEnd>,
+}
+
+impl FactContext {
+    pub(super) fn of(text: &str, fact: &Fact) -> FactContext {
+        use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
+        let window = Span::new(
+            floor_char(text, fact.span.start.saturating_sub(400)),
+            ceil_char(text, (fact.span.end + 400).min(text.len())),
+        );
+        let tokens = tokenize(text, window);
+        let at = tokens.partition_point(|t| t.span.end <= fact.span.start);
+        let after = tokens.partition_point(|t| t.span.start < fact.span.end);
+        let low = |k: usize| normalize(tokens[k].text(text));
+        // A full stop ends a sentence unless it ends an abbreviation ("Mr.",
+        // "Sept.", "U.S."); a line break always does.
+        let ends_sentence = |k: usize| {
+            let raw = tokens[k].text(text);
+            if !matches!(raw, "." | "!" | "?" | "…") {
+                return false;
+            }
+            if raw != "." || k == 0 {
+                return true;
+            }
+            let prev = tokens[k - 1].text(text);
+            let short_cap = prev.len() <= 3 && prev.starts_with(char::is_uppercase);
+            !(short_cap || prev.contains('.') || ABBREVIATIONS.contains(&&*normalize(prev)))
+        };
+        let line_break =
+            |k: usize| k > 0 && text[tokens[k - 1].span.end..tokens[k].span.start].contains('\n');
+        let mut before_side = Vec::new();
+        let mut k = at;
+        while k > 0 && !line_break(k) {
+            k -= 1;
+            if ends_sentence(k) {
+                break;
+            }
+            before_side.push(k);
+        }
+        let mut after_side = Vec::new();
+        let mut k = after;
+        while k < tokens.len() && !line_break(k) {
+            if ends_sentence(k) {
+                break;
+            }
+            after_side.push(k);
+            k += 1;
+        }
+        let content = |ks: &[usize]| -> Vec<String> {
+            ks.iter()
+                .filter(|&&k| tokens[k].kind == TokenKind::Word)
+                .map(|&k| low(k))
+                .filter(|w| !is_stopword(w))
+                .take(CONTEXT_WORDS)
+                .map(|w| stem(&w))
+                .collect()
+        };
+        let mut words: BTreeMap<String, f64> = BTreeMap::new();
+        let mut put = |w: String, x: f64| {
+            let e = words.entry(w).or_insert(x);
+            *e = e.max(x);
+        };
+        if !is_anchored(fact) {
+            for (n, w) in content(&before_side).into_iter().enumerate() {
+                put(w, if n < NEAR_WORDS { 1.0 } else { 0.5 });
+            }
+        }
+        for (n, w) in content(&after_side).into_iter().enumerate() {
+            put(w, if n < NEAR_WORDS { 1.0 } else { 0.5 });
+        }
+        if let (FactKind::Count, Some(unit)) = (fact.kind, &fact.unit) {
+            put(stem(&normalize(unit)), 1.0);
+        }
+        let is_num = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        let joiner = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|_| matches!(&*low(k), "and" | "to" | "-" | "–" | "through"))
+        };
+        let range = if at > 0
+            && matches!(&*low(at - 1), "between" | "from")
+            && joiner(after)
+            && (is_num(after + 1) || tokens.get(after + 1).is_some_and(|t| t.text(text) == "$"))
+        {
+            Some(RangeEnd::Start)
+        } else if at > 1 && joiner(at - 1) && is_num(at - 2) {
+            Some(RangeEnd::End)
+        } else {
+            None
+        };
+        FactContext { words, range }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RangeEnd {
+    Start,
+    End,
+}
+
+/// Short words a full stop follows without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "sept", "gen", "gov", "sen", "rep", "col", "capt", "sgt", "lt", "jr", "sr", "st", "mt", "ft",
+    "no", "nos", "vs", "inc", "corp", "ltd", "co", "dept", "univ", "prof", "rev",
+];
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}

@@ -1,0 +1,530 @@
+//! Facts across the reports of an event.
+//!
+//! - **Slots.** Times that resolve to the same calendar period (or name the
+//!   same weekday where a report has no date) form one slot; amounts of the
+//!   same kind, unit and value form one slot. A slot carried by several
+//!   reports is an agreement. When one report bounds the value ("more than
+//!   $250,000") and another does not bound it the same way ("$250,000",
+//!   "about $250,000") and the words around agree, the slot is also a
+//!   qualifier discrepancy.
+//! - **Compatible times.** Two times that cover overlapping periods ("less
+//!   than a month after Xi's visit", "last month") and whose clauses speak
+//!   of the same thing are an agreement, with the periods in the note.
+//! - **Conflicts.** Two facts measure one quantity when they sit in
+//!   statements aligned as the same claim, or when the words around them
+//!   agree (weighted by how rare each word is in the event), each is the
+//!   other's best match and — for amounts — the figures are close
+//!   ("50,000 pages" vs "55,000 pages", not "six seats" vs "60 seats").
+//!   Rounding ("$43,350" and "$43,000") and hedges ("more than 30" and
+//!   "35") are not conflicts; each report carrying the other's figure means
+//!   two quantities, not one. Times conflict when their periods do not
+//!   overlap, unless one is after the other report was published (a later
+//!   occurrence, not a conflict); times counted from another event ("two
+//!   days after the vote") never conflict, their anchor being a guess.
+
+mod context;
+#[cfg(test)]
+mod tests;
+mod times;
+mod values;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use jiff::civil::Date;
+
+use super::{evidence, record, round, Aligned, Claimed, Member, StatementPair};
+
+use crate::extract::{Fact, FactKind, FactValue};
+use crate::record::{Claim, Evidence, Record, RecordKind};
+use crate::span::Span;
+use context::{in_title, is_anaphoric, title_spans, FactContext, Rarity};
+use times::{is_time, news_since, overlap, period, precision, times_conflict, weekday_name};
+use values::{hedges_differ, measure, near_miss, rounds_to, values_conflict};
+
+/// Least context affinity for two amounts outside aligned statements to be
+/// one quantity.
+const AMOUNT_AFFINITY: f64 = 0.2;
+/// Least context affinity for two times outside aligned statements to date
+/// one occurrence: times are many and their contexts alike, so more is
+/// asked of them.
+const TIME_AFFINITY: f64 = 0.35;
+/// Least context affinity for two overlapping times to agree.
+const COMPATIBLE_AFFINITY: f64 = 0.3;
+/// Least context affinity for a slot's differing hedges to be about one
+/// figure (the shared value already says much).
+const HEDGE_AFFINITY: f64 = 0.1;
+/// Two figures outside aligned statements conflict only when the larger is
+/// at most this much the smaller: reports that disagree on one figure
+/// disagree by a little, while far-apart figures in like words count
+/// different things.
+const NEAR_MISS: f64 = 1.25;
+/// The same inside statements aligned as one claim, which may differ more
+/// ("two days of mourning", "three days of mourning") but not by an order
+/// of magnitude ("six seats", "nearly 60 seats").
+const ALIGNED_MISS: f64 = 2.0;
+
+fn record_kind(kind: FactKind) -> RecordKind {
+    match kind {
+        FactKind::Number => RecordKind::Number,
+        FactKind::Count => RecordKind::Count,
+        FactKind::Money => RecordKind::Money,
+        FactKind::Percent => RecordKind::Percent,
+        FactKind::Date => RecordKind::Date,
+        FactKind::Weekday => RecordKind::Weekday,
+        FactKind::RelativeTime => RecordKind::RelativeTime,
+        FactKind::Duration => RecordKind::Duration,
+        FactKind::Year => RecordKind::Year,
+        FactKind::Ordinal => RecordKind::Ordinal,
+    }
+}
+
+/// The slot a fact belongs to, as a sortable key.
+fn slot(fact: &Fact) -> Option<String> {
+    if is_time(fact.kind) {
+        if let Some(date) = fact.resolved {
+            return Some(format!("day {date} {}", precision(fact)));
+        }
+        if fact.kind == FactKind::Weekday {
+            return Some(format!("weekday {}", weekday_name(&fact.text)));
+        }
+        return None;
+    }
+    let value = match fact.value.as_ref()? {
+        FactValue::Number(x) => format!("{x}"),
+        FactValue::Money { amount, currency } => format!("{amount} {currency}"),
+        FactValue::Duration { amount, unit } => format!("{amount} {unit}"),
+    };
+    // Bare numbers and years are too common to agree on by value alone.
+    if matches!(
+        fact.kind,
+        FactKind::Number | FactKind::Year | FactKind::Ordinal
+    ) {
+        return None;
+    }
+    Some(format!(
+        "{:?} {} {value}",
+        fact.kind,
+        fact.unit.as_deref().unwrap_or("")
+    ))
+}
+
+/// A fact of the event with what is known of its surroundings.
+struct Item<'a> {
+    member: usize,
+    fact: &'a Fact,
+    context: FactContext,
+    /// "the two countries": never a figure in its own right.
+    anaphoric: bool,
+}
+
+pub(super) fn align_facts(
+    members: &[Member<'_>],
+    statement_pairs: &[StatementPair],
+    out: &mut Aligned,
+) {
+    let items: Vec<Item<'_>> = members
+        .iter()
+        .enumerate()
+        .flat_map(|(m, member)| {
+            let titles = title_spans(member);
+            member
+                .found
+                .facts
+                .iter()
+                .filter(move |f| f.kind != FactKind::Ordinal && !in_title(&titles, f))
+                .map(move |f| Item {
+                    member: m,
+                    fact: f,
+                    context: FactContext::of(&member.report.text, f),
+                    anaphoric: is_anaphoric(&member.report.text, f),
+                })
+        })
+        .collect();
+    let weights = Rarity::of(&items);
+    let slots = slot_agreements(members, &items, &weights, out);
+    compatible_times(members, &items, &weights, &slots, out);
+    conflicts(members, &items, &weights, statement_pairs, out);
+}
+
+/// Agreements on one value, and the hedges that differ on it. Returns each
+/// item's slot key.
+fn slot_agreements(
+    members: &[Member<'_>],
+    items: &[Item<'_>],
+    weights: &Rarity,
+    out: &mut Aligned,
+) -> HashMap<usize, String> {
+    // (slot) → member → first item
+    let mut slots: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
+    let mut slot_of: HashMap<usize, String> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.anaphoric {
+            continue;
+        }
+        if let Some(key) = slot(it.fact) {
+            slots
+                .entry(key.clone())
+                .or_default()
+                .entry(it.member)
+                .or_insert(i);
+            slot_of.insert(i, key);
+        }
+    }
+    // A weekday named without a date joins the dated slot of that weekday
+    // when there is exactly one.
+    let weekday_slots: Vec<String> = slots
+        .keys()
+        .filter(|k| k.starts_with("weekday "))
+        .cloned()
+        .collect();
+    for key in weekday_slots {
+        let name = &key["weekday ".len()..];
+        let dated: Vec<String> = slots
+            .iter()
+            .filter(|(k, found)| {
+                k.starts_with("day ")
+                    && found.values().any(|&i| {
+                        items[i].fact.kind == FactKind::Weekday
+                            && weekday_name(&items[i].fact.text) == name
+                    })
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        if let [target] = dated.as_slice() {
+            let moved = slots.remove(&key).unwrap_or_default();
+            let entry = slots.entry(target.clone()).or_default();
+            for (m, i) in moved {
+                entry.entry(m).or_insert(i);
+            }
+            for k in slot_of.values_mut().filter(|k| **k == key) {
+                k.clone_from(target);
+            }
+        }
+    }
+    for found in slots.values() {
+        if found.len() < 2 {
+            continue;
+        }
+        let facts: Vec<&Fact> = found.values().map(|&i| items[i].fact).collect();
+        let ev: Vec<Evidence> = found
+            .iter()
+            .map(|(&m, &i)| evidence(&members[m], items[i].fact.span, None))
+            .collect();
+        let kind = facts[0].kind;
+        let wordings: Vec<String> = facts.iter().map(|f| format!("“{}”", f.text)).collect();
+        let hedged = facts.iter().any(|f| f.qualifier != facts[0].qualifier);
+        let note =
+            hedged.then(|| format!("same value, hedged differently: {}", wordings.join(" vs ")));
+        let mut claimed = Claimed {
+            record: Record {
+                note: note.clone(),
+                ..record(Claim::Fact, record_kind(kind), ev.clone(), Some(1.0))
+            },
+            differences: Vec::new(),
+        };
+        // A bound against a plain figure is a discrepancy when the words
+        // around them say they are one figure.
+        let ids: Vec<usize> = found.values().copied().collect();
+        let concur = ids
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &p)| ids[k + 1..].iter().map(move |&q| (p, q)))
+            .filter(|&(p, q)| hedges_differ(items[p].fact, items[q].fact))
+            .map(|(p, q)| weights.affinity(&items[p].context, &items[q].context))
+            .fold(None, |best: Option<f64>, s| {
+                Some(best.map_or(s, |b| b.max(s)))
+            });
+        if let Some(score) = concur.filter(|&s| s >= HEDGE_AFFINITY) {
+            claimed.differences.push(Record {
+                note: Some(format!("hedged differently: {}", wordings.join(" vs "))),
+                ..record(Claim::Fact, RecordKind::Qualifier, ev, Some(round(score)))
+            });
+        }
+        out.claims.push(claimed);
+    }
+    slot_of
+}
+
+/// Times in different slots whose periods overlap and whose clauses agree
+/// ("less than a month after Xi's visit to Moscow", "last month, Xi
+/// visited Moscow"): one occurrence dated at different precisions.
+fn compatible_times(
+    members: &[Member<'_>],
+    items: &[Item<'_>],
+    weights: &Rarity,
+    slots: &HashMap<usize, String>,
+    out: &mut Aligned,
+) {
+    let times: Vec<usize> = (0..items.len())
+        .filter(|&i| is_time(items[i].fact.kind) && period(items[i].fact).is_some())
+        .collect();
+    let mut postings: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for &i in &times {
+        for word in items[i].context.words.keys() {
+            postings.entry(word.as_str()).or_default().push(i);
+        }
+    }
+    let mut scored: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for ((a, b), _) in super::blocked_pairs(postings.values()) {
+        let (p, q) = (&items[a], &items[b]);
+        if p.member == q.member || slots.get(&a) == slots.get(&b) {
+            continue;
+        }
+        let score = weights.affinity(&p.context, &q.context);
+        if score >= COMPATIBLE_AFFINITY {
+            scored.insert((a, b), score);
+        }
+    }
+    let best = best_partners(items, scored.iter().map(|(&k, &s)| (k, s)));
+    for (&(a, b), &score) in &scored {
+        let (p, q) = (items[a].fact, items[b].fact);
+        let (Some(pa), Some(pb)) = (period(p), period(q)) else {
+            continue;
+        };
+        if !overlap(pa, pb) || !best.mutual(items, a, b, score) {
+            continue;
+        }
+        let show = |f: &Fact, (s, e): (Date, Date)| {
+            if s == e {
+                format!("“{}” ({s})", f.text)
+            } else {
+                format!("“{}” ({s} to {e})", f.text)
+            }
+        };
+        let mut ev = vec![
+            evidence(&members[items[a].member], p.span, None),
+            evidence(&members[items[b].member], q.span, None),
+        ];
+        ev.sort_by(|x, y| (&x.report, x.span).cmp(&(&y.report, y.span)));
+        out.claims.push(Claimed {
+            record: Record {
+                note: Some(format!(
+                    "compatible times: {} and {}",
+                    show(p, pa),
+                    show(q, pb)
+                )),
+                ..record(Claim::Fact, record_kind(p.kind), ev, Some(round(score)))
+            },
+            differences: Vec::new(),
+        });
+    }
+}
+
+/// For each item and report, the best context affinity it has with any
+/// candidate fact of that report.
+struct BestPartners(HashMap<(usize, usize), f64>);
+
+impl BestPartners {
+    /// `a` and `b` (scoring `score`) are each other's best in the other's
+    /// report.
+    fn mutual(&self, items: &[Item<'_>], a: usize, b: usize, score: f64) -> bool {
+        let best = |i: usize, m: usize| self.0.get(&(i, m)).copied().unwrap_or(0.0);
+        score >= best(a, items[b].member) && score >= best(b, items[a].member)
+    }
+}
+
+fn best_partners(
+    items: &[Item<'_>],
+    scored: impl Iterator<Item = ((usize, usize), f64)>,
+) -> BestPartners {
+    let mut best: HashMap<(usize, usize), f64> = HashMap::new();
+    for ((a, b), score) in scored {
+        for (i, other) in [(a, b), (b, a)] {
+            let e = best.entry((i, items[other].member)).or_insert(score);
+            *e = e.max(score);
+        }
+    }
+    BestPartners(best)
+}
+
+/// Facts about one quantity with values that cannot both hold.
+fn conflicts(
+    members: &[Member<'_>],
+    items: &[Item<'_>],
+    weights: &Rarity,
+    statement_pairs: &[StatementPair],
+    out: &mut Aligned,
+) {
+    // Identical facts in identical contexts (syndicated copies) form one
+    // variant, so a big event costs no more than its distinct wordings.
+    let groups = super::variants(items.iter().map(|it| {
+        (
+            it.fact.kind,
+            it.fact.unit.clone(),
+            it.fact.text.to_lowercase(),
+            it.context.words.keys().cloned().collect::<Vec<_>>(),
+        )
+    }));
+    let mut variant_of: HashMap<(usize, Span), usize> = HashMap::new();
+    for (v, g) in groups.iter().enumerate() {
+        for &i in g {
+            variant_of.insert((items[i].member, items[i].fact.span), v);
+        }
+    }
+    // (variant pair) → (score, inside aligned statements)
+    let mut candidates: BTreeMap<(usize, usize), (f64, bool)> = BTreeMap::new();
+    let mut add = |a: usize, b: usize, score: f64, aligned: bool| {
+        if a != b {
+            let e = candidates
+                .entry((a.min(b), a.max(b)))
+                .or_insert((score, aligned));
+            *e = (e.0.max(score), e.1 || aligned);
+        }
+    };
+    // The only fact of its kind inside two statements aligned as the same
+    // claim.
+    for &((ma, sa), (mb, sb), score) in statement_pairs {
+        let inside = |m: usize, s: usize| -> Vec<&Fact> {
+            let span = members[m].found.statements[s].span;
+            members[m]
+                .found
+                .facts
+                .iter()
+                .filter(|f| span.contains(f.span))
+                .collect()
+        };
+        let (fa, fb) = (inside(ma, sa), inside(mb, sb));
+        for a in &fa {
+            let same = |x: &&&Fact| x.kind == a.kind && x.unit == a.unit;
+            // Only an unambiguous one-to-one pairing can conflict.
+            let [b] = fb.iter().filter(same).collect::<Vec<_>>()[..] else {
+                continue;
+            };
+            if fa.iter().filter(same).count() == 1 {
+                if let (Some(&va), Some(&vb)) =
+                    (variant_of.get(&(ma, a.span)), variant_of.get(&(mb, b.span)))
+                {
+                    add(va, vb, score, true);
+                }
+            }
+        }
+    }
+    // Facts of one kind and unit whose surrounding words agree.
+    let mut postings: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (v, g) in groups.iter().enumerate() {
+        let it = &items[g[0]];
+        if it.anaphoric {
+            continue;
+        }
+        for stem in it.context.words.keys() {
+            let key = format!(
+                "{:?}|{}|{stem}",
+                it.fact.kind,
+                it.fact.unit.as_deref().unwrap_or("")
+            );
+            postings.entry(key).or_default().push(v);
+        }
+    }
+    for ((va, vb), shared) in super::blocked_pairs(postings.values()) {
+        if shared >= 2 {
+            let score =
+                weights.affinity(&items[groups[va][0]].context, &items[groups[vb][0]].context);
+            add(va, vb, score, false);
+        }
+    }
+    let members_of =
+        |v: usize| -> BTreeSet<usize> { groups[v].iter().map(|&i| items[i].member).collect() };
+    // Each variant's best affinity in each report, over the candidates that
+    // could be one quantity with it.
+    let comparable = |va: usize, vb: usize| {
+        let (a, b) = (items[groups[va][0]].fact, items[groups[vb][0]].fact);
+        a.kind == b.kind && a.unit == b.unit && measure(a) == measure(b)
+    };
+    let mut best: HashMap<(usize, usize), f64> = HashMap::new();
+    for (&(va, vb), &(score, _)) in &candidates {
+        if !comparable(va, vb) {
+            continue;
+        }
+        for (v, other) in [(va, vb), (vb, va)] {
+            for m in members_of(other) {
+                let e = best.entry((v, m)).or_insert(score);
+                *e = e.max(score);
+            }
+        }
+    }
+    let mutual = |va: usize, vb: usize, score: f64| {
+        let at_least = |v: usize, others: BTreeSet<usize>| {
+            others
+                .into_iter()
+                .all(|m| score >= best.get(&(v, m)).copied().unwrap_or(0.0))
+        };
+        at_least(va, members_of(vb)) && at_least(vb, members_of(va))
+    };
+    for (&(va, vb), &(score, aligned)) in &candidates {
+        let (ia, ib) = (&items[groups[va][0]], &items[groups[vb][0]]);
+        let (a, b) = (ia.fact, ib.fact);
+        let (ma, mb) = (members_of(va), members_of(vb));
+        if !comparable(va, vb) || !ma.is_disjoint(&mb) {
+            continue;
+        }
+        // Each report also gives the other's figure ("50 members … 89
+        // freshmen" in both): two quantities, not a conflict.
+        let carries = |m: usize, f: &Fact, except: &Fact| {
+            members[m].found.facts.iter().any(|g| {
+                g.span != except.span
+                    && g.kind == f.kind
+                    && g.unit == f.unit
+                    && g.resolved == f.resolved
+                    && (g.value == f.value || rounds_to(g, f))
+            })
+        };
+        if carries(ib.member, a, b) || carries(ia.member, b, a) {
+            continue;
+        }
+        let differs = if a.kind == FactKind::Year {
+            // A year dates something, like a day: no nearness of figures.
+            values_conflict(a, b)
+                && (aligned
+                    || (score >= TIME_AFFINITY
+                        && mutual(va, vb, score)
+                        // "from 1967 to 1979" and "from 1966 to 1978": start
+                        // against start, end against end.
+                        && ia.context.range == ib.context.range))
+        } else if is_time(a.kind) {
+            times_conflict(a, b)
+                && !news_since(members, &ma, a, b)
+                && !news_since(members, &mb, b, a)
+                && (aligned || (score >= TIME_AFFINITY && mutual(va, vb, score)))
+        } else {
+            values_conflict(a, b)
+                && ((aligned && near_miss(a, b, ALIGNED_MISS))
+                    || (score >= AMOUNT_AFFINITY
+                        && mutual(va, vb, score)
+                        && near_miss(a, b, NEAR_MISS)
+                        && ia.context.range.is_none()
+                        && ib.context.range.is_none()
+                        && !ia.anaphoric
+                        && !ib.anaphoric))
+        };
+        if !differs {
+            continue;
+        }
+        let kind = if is_time(a.kind) || a.kind == FactKind::Year {
+            RecordKind::Date
+        } else {
+            RecordKind::Value
+        };
+        let evidence_of = |v: usize| {
+            groups[v]
+                .iter()
+                .map(|&i| evidence(&members[items[i].member], items[i].fact.span, None))
+        };
+        let ev: Vec<Evidence> = evidence_of(va).chain(evidence_of(vb)).collect();
+        let note = format!("“{}” vs “{}”", a.text, b.text);
+        out.claims.push(Claimed {
+            record: Record {
+                note: Some(format!("values differ: {note}")),
+                ..record(
+                    Claim::Fact,
+                    record_kind(a.kind),
+                    ev.clone(),
+                    Some(round(score)),
+                )
+            },
+            differences: vec![Record {
+                note: Some(note),
+                ..record(Claim::Fact, kind, ev, Some(round(score)))
+            }],
+        });
+    }
+}

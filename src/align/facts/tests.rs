@@ -1,0 +1,282 @@
+use super::times::{period, times_conflict};
+use super::values::{hedges_differ, rounds_to, values_conflict, written_step};
+use super::*;
+use crate::extract::Qualifier;
+use crate::{compare, Report};
+
+fn fact(
+    text: &str,
+    kind: FactKind,
+    value: Option<FactValue>,
+    qualifier: Option<Qualifier>,
+) -> Fact {
+    Fact {
+        span: Span::new(0, text.len()),
+        text: text.to_string(),
+        kind,
+        value,
+        resolved: None,
+        time: None,
+        qualifier,
+        unit: None,
+        sentence: 0,
+    }
+}
+
+fn money(text: &str, amount: f64, qualifier: Option<Qualifier>) -> Fact {
+    fact(
+        text,
+        FactKind::Money,
+        Some(FactValue::Money {
+            amount,
+            currency: "USD".to_string(),
+        }),
+        qualifier,
+    )
+}
+
+#[test]
+fn figures_round_to_their_written_precision() {
+    let m = |t: &str, a: f64| money(t, a, None);
+    assert_eq!(written_step(&m("$5,687.75", 5687.75)), 0.01);
+    assert_eq!(written_step(&m("$43,000", 43_000.0)), 1000.0);
+    assert!((written_step(&m("$3.6 billion", 3.6e9)) - 1e8).abs() < 1.0);
+    assert!(rounds_to(&m("$43,000", 43_000.0), &m("$43,350", 43_350.0)));
+    assert!(rounds_to(
+        &m("$1.4 billion", 1.4e9),
+        &m("$1.375 billion", 1.375e9)
+    ));
+    assert!(rounds_to(
+        &m("$700 billion", 7e11),
+        &m("$716 billion", 7.16e11)
+    ));
+    assert!(!rounds_to(
+        &m("$5,687.75", 5687.75),
+        &m("$5,587.75", 5587.75)
+    ));
+    // Rounding never spans more than a tenth.
+    assert!(!rounds_to(&m("$10,000", 1e4), &m("$5,587.75", 5587.75)));
+    assert!(!rounds_to(
+        &m("$3.5 billion", 3.5e9),
+        &m("$3.6 billion", 3.6e9)
+    ));
+}
+
+#[test]
+fn hedges_cover_or_contradict() {
+    use Qualifier as Q;
+    let m = money;
+    assert!(values_conflict(
+        &m("$3.5 billion", 3.5e9, None),
+        &m("$3.6 billion", 3.6e9, None)
+    ));
+    assert!(!values_conflict(
+        &m("more than $5 billion", 5e9, Some(Q::MoreThan)),
+        &m("$5.7 billion", 5.7e9, None)
+    ));
+    assert!(values_conflict(
+        &m("more than $5 billion", 5e9, Some(Q::MoreThan)),
+        &m("$4 billion", 4e9, None)
+    ));
+    assert!(!values_conflict(
+        &m("about $3.6 billion", 3.6e9, Some(Q::About)),
+        &m("$3.5 billion", 3.5e9, None)
+    ));
+    // Two ceilings on different figures disagree.
+    assert!(values_conflict(
+        &m("as many as $1.5 million", 1.5e6, Some(Q::UpTo)),
+        &m("up to $1.6 million", 1.6e6, Some(Q::UpTo))
+    ));
+    let (plain, more, least, about) = (
+        m("$250,000", 2.5e5, None),
+        m("more than $250,000", 2.5e5, Some(Q::MoreThan)),
+        m("at least $250,000", 2.5e5, Some(Q::AtLeast)),
+        m("about $250,000", 2.5e5, Some(Q::About)),
+    );
+    assert!(hedges_differ(&plain, &more));
+    assert!(hedges_differ(&about, &more));
+    assert!(!hedges_differ(&least, &more));
+    assert!(!hedges_differ(&plain, &about));
+}
+
+#[test]
+fn counted_times_cover_what_their_hedge_allows() {
+    let mut f = fact(
+        "less than a month after",
+        FactKind::RelativeTime,
+        Some(FactValue::Duration {
+            amount: 1.0,
+            unit: "month".to_string(),
+        }),
+        Some(Qualifier::LessThan),
+    );
+    f.resolved = Some(jiff::civil::date(2023, 3, 16));
+    let d = jiff::civil::date;
+    assert_eq!(period(&f), Some((d(2023, 3, 16), d(2023, 4, 16))));
+    f.text = "two weeks ago".to_string();
+    f.qualifier = None;
+    f.value = Some(FactValue::Duration {
+        amount: 2.0,
+        unit: "week".to_string(),
+    });
+    f.resolved = Some(d(2024, 8, 7));
+    assert_eq!(period(&f), Some((d(2024, 8, 4), d(2024, 8, 10))));
+    // A time counted from another event never conflicts.
+    let mut last = fact("last week", FactKind::RelativeTime, None, None);
+    last.resolved = Some(d(2024, 7, 1));
+    f.text = "two weeks after".to_string();
+    assert!(!times_conflict(&f, &last));
+}
+
+fn report(id: &str, published: &str, text: &str) -> Report {
+    let mut r = Report::new(id, text);
+    r.published = published.parse().ok();
+    r
+}
+
+fn fact_records(reports: &[Report]) -> Vec<(bool, RecordKind, Vec<String>)> {
+    compare(reports)
+        .events
+        .into_iter()
+        .flat_map(|e| {
+            let agreements = e.agreements.into_iter().map(|r| (true, r));
+            agreements.chain(e.discrepancies.into_iter().map(|r| (false, r)))
+        })
+        .filter(|(_, r)| r.claim == Claim::Fact)
+        .map(|(agrees, r)| {
+            (
+                agrees,
+                r.kind,
+                r.evidence.into_iter().map(|e| e.text).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn close_figures_in_like_words_conflict() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2015-03-10",
+            "Clinton emails handed over to State Department.\n\nIn December, boxes filled with 50,000 pages of printed emails from Mrs. Clinton’s account were delivered to the State Department.",
+        ),
+        report(
+            "b",
+            "2015-03-10",
+            "Clinton emails handed over to State Department.\n\nThe State Department said it had received 55,000 pages of Mrs. Clinton’s emails from her account.",
+        ),
+    ]);
+    assert!(
+        found.contains(&(
+            false,
+            RecordKind::Value,
+            vec!["50,000 pages".into(), "55,000 pages".into()]
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn far_apart_figures_count_different_things() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2016-11-30",
+            "Pelosi re-elected as House Democratic leader.\n\nHouse Democrats picked up just six seats in the election, Pelosi said.",
+        ),
+        report(
+            "b",
+            "2016-11-30",
+            "Pelosi re-elected as House Democratic leader.\n\nHouse Democrats have lost nearly 60 seats in the election years since, Pelosi said.",
+        ),
+    ]);
+    assert!(found.iter().all(|(agrees, ..)| *agrees), "{found:?}");
+}
+
+#[test]
+fn a_later_day_in_a_later_report_is_a_later_occurrence() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2012-12-10",
+            "Obama and Boehner meet on fiscal cliff.\n\nThe president and the speaker met Sunday at the White House to discuss the fiscal cliff.",
+        ),
+        report(
+            "b",
+            "2012-12-13",
+            "Obama and Boehner meet on fiscal cliff.\n\nThe president and the speaker met Thursday at the White House to discuss the fiscal cliff.",
+        ),
+    ]);
+    assert!(found.iter().all(|(agrees, ..)| *agrees), "{found:?}");
+    // The same two days in reports published after both are a conflict.
+    let found = fact_records(&[
+        report(
+            "a",
+            "2012-12-14",
+            "Obama and Boehner meet on fiscal cliff.\n\nThe president and the speaker met Sunday at the White House to discuss the fiscal cliff.",
+        ),
+        report(
+            "b",
+            "2012-12-14",
+            "Obama and Boehner meet on fiscal cliff.\n\nThe president and the speaker met Thursday at the White House to discuss the fiscal cliff.",
+        ),
+    ]);
+    assert!(
+        found.contains(&(
+            false,
+            RecordKind::Date,
+            vec!["Sunday".into(), "Thursday".into()]
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_bound_against_a_plain_figure_is_a_qualifier_discrepancy() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2018-08-22",
+            "Hunter indicted over campaign funds.\n\nRep. Duncan Hunter was indicted on charges of converting $250,000 in campaign funds to personal use.",
+        ),
+        report(
+            "b",
+            "2018-08-22",
+            "Hunter indicted over campaign funds.\n\nRep. Duncan Hunter is charged with converting more than $250,000 in campaign funds to personal use.",
+        ),
+    ]);
+    let pair = vec!["$250,000".to_string(), "more than $250,000".to_string()];
+    assert!(
+        found.contains(&(true, RecordKind::Money, pair.clone())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(false, RecordKind::Qualifier, pair)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_time_counted_from_the_story_agrees_with_a_calendar_month() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2023-04-16",
+            "Putin meets China’s defense minister.\n\nPutin met Li Shangfu in Moscow on Sunday, less than a month after Chinese leader Xi Jinping held a state visit to Moscow.",
+        ),
+        report(
+            "b",
+            "2023-04-16",
+            "Putin meets China’s defense minister.\n\nLast month, Chinese leader Xi Jinping held a state visit to Moscow to meet Putin.",
+        ),
+    ]);
+    assert!(
+        found.contains(&(
+            true,
+            RecordKind::RelativeTime,
+            vec!["less than a month after".into(), "Last month".into()]
+        )),
+        "{found:?}"
+    );
+}

@@ -116,50 +116,17 @@ pub(super) struct FactContext {
 }
 
 impl FactContext {
-    pub(super) fn of(text: &str, fact: &Fact) -> FactContext {
+    /// The context of `fact` within `sentence`, the span of its sentence
+    /// as the text stage laid it out.
+    pub(super) fn of(text: &str, sentence: Span, fact: &Fact) -> FactContext {
         use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
-        let window = Span::new(
-            floor_char(text, fact.span.start.saturating_sub(400)),
-            ceil_char(text, (fact.span.end + 400).min(text.len())),
-        );
-        let tokens = tokenize(text, window);
+        let tokens = tokenize(text, sentence);
         let at = tokens.partition_point(|t| t.span.end <= fact.span.start);
         let after = tokens.partition_point(|t| t.span.start < fact.span.end);
         let low = |k: usize| normalize(tokens[k].text(text));
-        // A full stop ends a sentence unless it ends an abbreviation ("Mr.",
-        // "Sept.", "U.S."); a line break always does.
-        let ends_sentence = |k: usize| {
-            let raw = tokens[k].text(text);
-            if !matches!(raw, "." | "!" | "?" | "…") {
-                return false;
-            }
-            if raw != "." || k == 0 {
-                return true;
-            }
-            let prev = tokens[k - 1].text(text);
-            let short_cap = prev.len() <= 3 && prev.starts_with(char::is_uppercase);
-            !(short_cap || prev.contains('.') || ABBREVIATIONS.contains(&&*normalize(prev)))
-        };
-        let line_break =
-            |k: usize| k > 0 && text[tokens[k - 1].span.end..tokens[k].span.start].contains('\n');
-        let mut before_side = Vec::new();
-        let mut k = at;
-        while k > 0 && !line_break(k) {
-            k -= 1;
-            if ends_sentence(k) {
-                break;
-            }
-            before_side.push(k);
-        }
-        let mut after_side = Vec::new();
-        let mut k = after;
-        while k < tokens.len() && !line_break(k) {
-            if ends_sentence(k) {
-                break;
-            }
-            after_side.push(k);
-            k += 1;
-        }
+        // Nearest first on each side.
+        let before_side: Vec<usize> = (0..at).rev().collect();
+        let after_side: Vec<usize> = (after..tokens.len()).collect();
         let content = |ks: &[usize]| -> Vec<String> {
             ks.iter()
                 .filter(|&&k| tokens[k].kind == TokenKind::Word)
@@ -210,24 +177,4 @@ impl FactContext {
 pub(super) enum RangeEnd {
     Start,
     End,
-}
-
-/// Short words a full stop follows without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "sept", "gen", "gov", "sen", "rep", "col", "capt", "sgt", "lt", "jr", "sr", "st", "mt", "ft",
-    "no", "nos", "vs", "inc", "corp", "ltd", "co", "dept", "univ", "prof", "rev",
-];
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }

@@ -108,6 +108,18 @@ fn slot(fact: &Fact) -> Option<String> {
     ))
 }
 
+/// The span of the sentence `fact` is in; the fact alone if the extraction
+/// does not say (read from JSON written before it carried sentences).
+fn sentence(member: &Member<'_>, fact: &Fact) -> Span {
+    member
+        .found
+        .sentences
+        .get(fact.sentence)
+        .copied()
+        .filter(|s| s.contains(fact.span))
+        .unwrap_or(fact.span)
+}
+
 /// A fact of the event with what is known of its surroundings.
 struct Item<'a> {
     member: usize,
@@ -135,7 +147,7 @@ pub(super) fn align_facts(
                 .map(move |f| Item {
                     member: m,
                     fact: f,
-                    context: FactContext::of(&member.report.text, f),
+                    context: FactContext::of(&member.report.text, sentence(member, f), f),
                     anaphoric: is_anaphoric(&member.report.text, f),
                 })
         })

@@ -203,30 +203,14 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// The English (Porter 2) stem of a normalised word, possessive dropped.
-/// Stems are cached per thread: the same words recur in every stage.
+/// Uncached: a stage that stems many words keeps its own memo (the
+/// matcher keeps its corpus's stems).
 pub(crate) fn stem(normalized: &str) -> String {
-    thread_local! {
-        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
-            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-    }
     let word = normalized
         .strip_suffix("'s")
         .or_else(|| normalized.strip_suffix('\''))
         .unwrap_or(normalized);
-    CACHE.with(|cache| {
-        if let Some(hit) = cache.borrow().get(word) {
-            return hit.to_string();
-        }
-        let stemmed = stemmer().stem(word).into_owned();
-        let mut cache = cache.borrow_mut();
-        // A bounded cache: an endless stream of new words cannot grow it
-        // without limit.
-        if cache.len() >= 200_000 {
-            cache.clear();
-        }
-        cache.insert(word.into(), stemmed.as_str().into());
-        stemmed
-    })
+    stemmer().stem(word).into_owned()
 }
 
 #[cfg(test)]

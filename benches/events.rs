@@ -267,7 +267,10 @@ impl Stream {
         text.push_str("\n\n");
         let mut statements = Vec::new();
         let mut quotes = Vec::new();
+        // Each quote or statement is a sentence of its own.
+        let mut sentences = Vec::new();
         for k in 0..rng.between(12, 20) {
+            let sentence_start = text.len();
             if k % 4 == 3 {
                 // A quote of the event, sometimes cut short.
                 let quote = &spec.quotes[rng.below(spec.quotes.len())];
@@ -283,8 +286,11 @@ impl Stream {
                     speaker: Some(speaker.clone()),
                     speaker_span: None,
                     kind: QuoteKind::Full,
+                    sentence: sentences.len(),
                 });
-                text.push_str(&format!(",” {speaker} said. "));
+                text.push_str(&format!(",” {speaker} said."));
+                sentences.push(Span::new(sentence_start, text.len()));
+                text.push(' ');
                 continue;
             }
             let len = rng.between(12, 26);
@@ -294,7 +300,9 @@ impl Stream {
             statements.push(Statement {
                 span: Span::new(start, text.len()),
                 text: s,
+                sentence: sentences.len(),
             });
+            sentences.push(Span::new(start, text.len()));
             text.push(' ');
         }
         let published = (rng.unit() >= 0.08).then_some(day);
@@ -303,6 +311,7 @@ impl Stream {
             outlet: Some(OUTLETS[rng.below(OUTLETS.len())].to_string()),
             published,
             title: Some(title),
+            sentences,
             quotes,
             facts: Vec::new(),
             statements,

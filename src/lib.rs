@@ -205,6 +205,7 @@ mod report;
 mod similarity;
 mod span;
 mod text;
+mod word_diff;
 
 pub use crate::align::AlignConfig;
 pub use crate::compare::{compare, compare_with, group_reports, CompareConfig, EventGroup};
@@ -222,3 +223,4 @@ pub use crate::report::{
 };
 pub use crate::similarity::{similarity, Matcher};
 pub use crate::span::Span;
+pub use crate::word_diff::{WordDiff, WordOp, WordTag};

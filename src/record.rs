@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+use crate::word_diff::WordDiff;
 
 /// Version of the JSON layout: the minor number grows when fields are
 /// added, the major one when a field changes meaning. 1.1 added the
@@ -29,10 +30,18 @@ pub const SCHEMA_VERSION: &str = "1.1";
 /// let ids: Vec<&str> = comparison.reports.iter().map(|r| r.id.as_str()).collect();
 /// assert_eq!(ids, ["a", "b"]);
 /// assert_eq!(comparison.events.len(), 1);
-/// // It is plain serde data: JSON out, JSON back in.
+/// // It is plain serde data: JSON out, JSON back in, the same JSON.
 /// let json = serde_json::to_string(&comparison).unwrap();
 /// let back: corroborate::Comparison = serde_json::from_str(&json).unwrap();
-/// assert_eq!(back, comparison);
+/// assert_eq!(serde_json::to_string(&back).unwrap(), json);
+/// // Equal, but for what JSON does not keep of a wording diff (the texts
+/// // around its words: see `WordDiff`).
+/// let without_diffs = |c: &corroborate::Comparison| {
+///     let mut c = c.clone();
+///     c.events.iter_mut().flat_map(|e| &mut e.discrepancies).for_each(|d| d.diff = None);
+///     c
+/// };
+/// assert_eq!(without_diffs(&back), without_diffs(&comparison));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
@@ -205,9 +214,10 @@ pub struct Evidence {
 /// assert_eq!(wording.claim, Claim::Quote);
 /// assert_eq!(wording.speaker.as_deref(), Some("Jane Doe"));
 /// assert_eq!(wording.reports(), ["afp", "ap"]);
-/// // Word changes from the first evidence (afp) to the second (ap).
-/// let diff = wording.diff.as_deref().unwrap();
-/// assert!(diff.starts_with("We exchange [-important-]{+useful+}"));
+/// // Word changes from the most common version (a tie: afp's) to the variant.
+/// let diff = wording.diff.as_ref().unwrap();
+/// assert_eq!(diff.from, "We exchange important information,");
+/// assert!(diff.to_string().starts_with("We exchange [-important-]{+useful+}"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -230,10 +240,11 @@ pub struct Record {
     pub evidence: Vec<Evidence>,
     /// How sure the match is, in `[0, 1]`; `None` for unique claims.
     pub score: Option<f64>,
-    /// For wording discrepancies: the word-level changes, `[-old-]` and
-    /// `{+new+}`, from the first evidence to the second.
+    /// For wording discrepancies: the word-level changes from the claim's
+    /// most common version to the variant (in JSON the marked string
+    /// `[-old-]{+new+}`, see [`WordDiff`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub diff: Option<String>,
+    pub diff: Option<WordDiff>,
     /// A short human-readable note (values compared, qualifiers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

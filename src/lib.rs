@@ -91,12 +91,13 @@
 //! ## [`Comparison`], [`Event`], [`Record`], [`Evidence`]: the findings
 //!
 //! An agreement says several reports carry one claim; a discrepancy says
-//! how they differ ([`RecordKind::Wording`], [`RecordKind::Truncation`],
-//! [`RecordKind::Attribution`], [`RecordKind::Value`], …); a unique record
-//! is a claim only one report carries.
+//! how they differ ([`RecordKind::Difference`]: [`Difference::Wording`],
+//! [`Difference::Truncation`], [`Difference::Attribution`],
+//! [`Difference::Value`], …); a unique record is a claim only one report
+//! carries.
 //!
 //! ```
-//! use corroborate::{compare, Claim, RecordKind, Report};
+//! use corroborate::{compare, Claim, Difference, RecordKind, Report};
 //!
 //! let reports = [
 //!     Report::new("wire", "Flash floods killed 51 people in Port Alder on Tuesday, officials said.\n\n\
@@ -109,7 +110,8 @@
 //! let quote = event.agreements.iter().find(|r| r.claim == Claim::Quote).unwrap();
 //! assert_eq!(quote.speaker.as_deref(), Some("Ines Calloway"));
 //! assert_eq!(quote.reports(), ["daily", "wire"]);
-//! let conflict = event.discrepancies.iter().find(|r| r.kind == RecordKind::Value).unwrap();
+//! let value = RecordKind::Difference(Difference::Value);
+//! let conflict = event.discrepancies.iter().find(|r| r.kind == value).unwrap();
 //! let values: Vec<&str> = conflict.evidence.iter().map(|e| e.text.as_str()).collect();
 //! assert_eq!(values, ["62 people", "51 people"]);
 //! ```
@@ -216,7 +218,8 @@ pub use crate::extract::{
     QuoteKind, QuoteMarks, Statement,
 };
 pub use crate::record::{
-    Claim, Comparison, Event, Evidence, Record, RecordKind, ReportInfo, Skipped, SCHEMA_VERSION,
+    Claim, Comparison, Difference, Event, Evidence, Record, RecordKind, ReportInfo, Skipped,
+    SCHEMA_VERSION,
 };
 pub use crate::report::{
     expand_paths, load, load_with, parse_bytes, read_file, LoadOptions, Report,

@@ -322,7 +322,7 @@ fn five_thousand_reports_of_one_event() {
     let values = c.events[0]
         .discrepancies
         .iter()
-        .filter(|r| r.kind == corroborate::RecordKind::Value)
+        .filter(|r| r.kind == corroborate::RecordKind::Difference(corroborate::Difference::Value))
         .count();
     assert!(values <= 8, "{values} value discrepancies");
 }

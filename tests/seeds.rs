@@ -2,7 +2,7 @@
 //! one, two for the other): the same things the hand-made gold asks for.
 
 use corroborate::{
-    compare, load, Claim, Comparison, Record, RecordKind, Report, WordDiff, WordTag,
+    compare, load, Claim, Comparison, Difference, Record, RecordKind, Report, WordDiff, WordTag,
 };
 
 const AP_2024: &str = "000_1e8c440c96c329dc";
@@ -137,13 +137,14 @@ fn alignments_across_outlets() {
 
 #[test]
 fn quote_discrepancies() {
-    use RecordKind::{Truncation, Wording};
+    const WORDING: RecordKind = RecordKind::Difference(Difference::Wording);
+    const TRUNCATION: RecordKind = RecordKind::Difference(Difference::Truncation);
     let c = compare(&seeds());
     type Case<'a> = (&'a str, &'a [RecordKind], &'a [(&'a str, &'a str)]);
     let cases: &[Case] = &[
         (
             "D1",
-            &[Wording],
+            &[WORDING],
             &[
                 (AP_2023, "exchanging information that is useful to us"),
                 (AFP_2023, "exchange useful information"),
@@ -151,7 +152,7 @@ fn quote_discrepancies() {
         ),
         (
             "D2",
-            &[Truncation, Wording],
+            &[TRUNCATION, WORDING],
             &[
                 (AP_2023, "different theaters"),
                 (AFP_2023, "conduct joint exercises"),
@@ -159,7 +160,7 @@ fn quote_discrepancies() {
         ),
         (
             "D3",
-            &[Wording],
+            &[WORDING],
             &[
                 (AFP_2023, "exclusively trusting"),
                 (UNDATED_2023, "extremely trusting"),
@@ -167,7 +168,7 @@ fn quote_discrepancies() {
         ),
         (
             "D4",
-            &[Wording, Truncation],
+            &[WORDING, TRUNCATION],
             &[
                 (AP_2024, "large-scale plans"),
                 (CNN_2024, "large-scale joint plans and projects"),
@@ -185,7 +186,7 @@ fn quote_discrepancies() {
     let d3 = records(&c)
         .find(|(s, r)| {
             *s == "discrepancy"
-                && r.kind == Wording
+                && r.kind == WORDING
                 && r.diff.as_ref().is_some_and(|d| d.to.contains("extremely"))
         })
         .expect("a wording diff naming 'extremely'");
@@ -349,7 +350,7 @@ fn wording_diffs_are_spans_into_their_evidence_and_read_back() {
         .collect();
     assert_eq!(diffs.len(), 4);
     for (r, d) in diffs {
-        assert_eq!(r.kind, RecordKind::Wording);
+        assert_eq!(r.kind, RecordKind::Difference(Difference::Wording));
         // Both versions are evidence texts, and every span lies in its text.
         for version in [&d.from, &d.to] {
             assert!(r.evidence.iter().any(|e| e.text == *version), "{version}");

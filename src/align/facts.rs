@@ -29,7 +29,7 @@ use jiff::civil::Date;
 use super::{evidence, record, round, Aligned, Claimed, Member, StatementPair};
 
 use crate::extract::{Fact, FactKind, FactValue, Qualifier};
-use crate::record::{Claim, Evidence, Record, RecordKind};
+use crate::record::{Claim, Difference, Evidence, Record, RecordKind};
 use crate::span::Span;
 
 /// Least context affinity for two amounts outside aligned statements to be
@@ -53,21 +53,6 @@ const NEAR_MISS: f64 = 1.25;
 /// ("two days of mourning", "three days of mourning") but not by an order
 /// of magnitude ("six seats", "nearly 60 seats").
 const ALIGNED_MISS: f64 = 2.0;
-
-fn record_kind(kind: FactKind) -> RecordKind {
-    match kind {
-        FactKind::Number => RecordKind::Number,
-        FactKind::Count => RecordKind::Count,
-        FactKind::Money => RecordKind::Money,
-        FactKind::Percent => RecordKind::Percent,
-        FactKind::Date => RecordKind::Date,
-        FactKind::Weekday => RecordKind::Weekday,
-        FactKind::RelativeTime => RecordKind::RelativeTime,
-        FactKind::Duration => RecordKind::Duration,
-        FactKind::Year => RecordKind::Year,
-        FactKind::Ordinal => RecordKind::Ordinal,
-    }
-}
 
 fn is_time(kind: FactKind) -> bool {
     matches!(
@@ -548,7 +533,7 @@ fn slot_agreements(
         let mut claimed = Claimed {
             record: Record {
                 note: note.clone(),
-                ..record(Claim::Fact, record_kind(kind), ev.clone(), Some(1.0))
+                ..record(Claim::Fact, RecordKind::Fact(kind), ev.clone(), Some(1.0))
             },
             differences: Vec::new(),
         };
@@ -567,7 +552,12 @@ fn slot_agreements(
         if let Some(score) = concur.filter(|&s| s >= HEDGE_AFFINITY) {
             claimed.differences.push(Record {
                 note: Some(format!("hedged differently: {}", wordings.join(" vs "))),
-                ..record(Claim::Fact, RecordKind::Qualifier, ev, Some(round(score)))
+                ..record(
+                    Claim::Fact,
+                    RecordKind::Difference(Difference::Qualifier),
+                    ev,
+                    Some(round(score)),
+                )
             });
         }
         out.claims.push(claimed);
@@ -633,7 +623,12 @@ fn compatible_times(
                     show(p, pa),
                     show(q, pb)
                 )),
-                ..record(Claim::Fact, record_kind(p.kind), ev, Some(round(score)))
+                ..record(
+                    Claim::Fact,
+                    RecordKind::Fact(p.kind),
+                    ev,
+                    Some(round(score)),
+                )
             },
             differences: Vec::new(),
         });
@@ -830,9 +825,9 @@ fn conflicts(
             continue;
         }
         let kind = if is_time(a.kind) || a.kind == FactKind::Year {
-            RecordKind::Date
+            RecordKind::Difference(Difference::Date)
         } else {
-            RecordKind::Value
+            RecordKind::Difference(Difference::Value)
         };
         let evidence_of = |v: usize| {
             groups[v]
@@ -846,7 +841,7 @@ fn conflicts(
                 note: Some(format!("values differ: {note}")),
                 ..record(
                     Claim::Fact,
-                    record_kind(a.kind),
+                    RecordKind::Fact(a.kind),
                     ev.clone(),
                     Some(round(score)),
                 )
@@ -1215,7 +1210,7 @@ mod tests {
         assert!(
             found.contains(&(
                 false,
-                RecordKind::Value,
+                RecordKind::Difference(Difference::Value),
                 vec!["50,000 pages".into(), "55,000 pages".into()]
             )),
             "{found:?}"
@@ -1270,7 +1265,7 @@ mod tests {
         assert!(
             found.contains(&(
                 false,
-                RecordKind::Date,
+                RecordKind::Difference(Difference::Date),
                 vec!["Sunday".into(), "Thursday".into()]
             )),
             "{found:?}"
@@ -1293,11 +1288,11 @@ mod tests {
         ]);
         let pair = vec!["$250,000".to_string(), "more than $250,000".to_string()];
         assert!(
-            found.contains(&(true, RecordKind::Money, pair.clone())),
+            found.contains(&(true, RecordKind::Fact(FactKind::Money), pair.clone())),
             "{found:?}"
         );
         assert!(
-            found.contains(&(false, RecordKind::Qualifier, pair)),
+            found.contains(&(false, RecordKind::Difference(Difference::Qualifier), pair)),
             "{found:?}"
         );
     }
@@ -1319,7 +1314,7 @@ mod tests {
         assert!(
             found.contains(&(
                 true,
-                RecordKind::RelativeTime,
+                RecordKind::Fact(FactKind::RelativeTime),
                 vec!["less than a month after".into(), "Last month".into()]
             )),
             "{found:?}"

@@ -19,7 +19,7 @@ use super::{
     Claimed, Member,
 };
 use crate::extract::{Quote, QuoteKind};
-use crate::record::{Claim, Evidence, Record, RecordKind};
+use crate::record::{Claim, Difference, Evidence, Record, RecordKind};
 use crate::span::Span;
 use crate::text::tokens::is_stopword;
 use crate::word_diff::WordDiff;
@@ -464,7 +464,7 @@ impl ClaimQuotes<'_, '_> {
                 }),
                 ..super::record(
                     Claim::Quote,
-                    RecordKind::Wording,
+                    RecordKind::Difference(Difference::Wording),
                     self.evidence_of(items),
                     Some(score),
                 )
@@ -577,7 +577,7 @@ impl ClaimQuotes<'_, '_> {
                     note: Some(note),
                     ..super::record(
                         Claim::Quote,
-                        RecordKind::Truncation,
+                        RecordKind::Difference(Difference::Truncation),
                         self.evidence_of(items.into_iter().chain([fullest])),
                         Some(score),
                     )
@@ -773,7 +773,7 @@ impl ClaimQuotes<'_, '_> {
                     note: Some(format!("{main_name} vs {name}")),
                     ..super::record(
                         Claim::Quote,
-                        RecordKind::Attribution,
+                        RecordKind::Difference(Difference::Attribution),
                         self.evidence_of(items),
                         Some(score),
                     )
@@ -1174,7 +1174,7 @@ mod tests {
             .collect();
         // One wording variant ("town"); the fragment is not a truncation.
         assert_eq!(of_it.len(), 1, "{of_it:#?}");
-        assert_eq!(of_it[0].kind, RecordKind::Wording);
+        assert_eq!(of_it[0].kind, RecordKind::Difference(Difference::Wording));
         assert_eq!(of_it[0].reports(), ["r0", "r1", "r2", "r3"]);
         assert!(of_it[0]
             .diff
@@ -1194,7 +1194,7 @@ mod tests {
         let kinds: Vec<RecordKind> = event.discrepancies.iter().map(|d| d.kind).collect();
         assert_eq!(
             kinds,
-            [RecordKind::Truncation],
+            [RecordKind::Difference(Difference::Truncation)],
             "{:#?}",
             event.discrepancies
         );

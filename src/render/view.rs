@@ -7,7 +7,9 @@ use jiff::civil::Date;
 
 use super::diff::{self, Change};
 
-use crate::record::{Claim, Comparison, Event, Evidence, Record, RecordKind, ReportInfo};
+use crate::record::{
+    Claim, Comparison, Difference, Event, Evidence, Record, RecordKind, ReportInfo,
+};
 use crate::word_diff::WordDiff;
 
 /// Evidence lines shown per record in text and Markdown (JSON has all).
@@ -251,12 +253,16 @@ pub(crate) fn kind_name(kind: RecordKind) -> String {
 /// What a discrepancy kind means, for headings and legends.
 pub(crate) fn kind_help(kind: RecordKind) -> &'static str {
     match kind {
-        RecordKind::Wording => "the same remark in different words",
-        RecordKind::Truncation => "one outlet quotes only part of the remark",
-        RecordKind::Attribution => "the same words given to different speakers",
-        RecordKind::Value => "different values for the same quantity",
-        RecordKind::Date => "different dates for the same thing",
-        RecordKind::Qualifier => "the same value hedged differently",
+        RecordKind::Difference(Difference::Wording) => "the same remark in different words",
+        RecordKind::Difference(Difference::Truncation) => {
+            "one outlet quotes only part of the remark"
+        }
+        RecordKind::Difference(Difference::Attribution) => {
+            "the same words given to different speakers"
+        }
+        RecordKind::Difference(Difference::Value) => "different values for the same quantity",
+        RecordKind::Difference(Difference::Date) => "different dates for the same thing",
+        RecordKind::Difference(Difference::Qualifier) => "the same value hedged differently",
         _ => "",
     }
 }
@@ -412,7 +418,11 @@ impl<'a> ClaimView<'a> {
         let mut version = None;
         let mut sides = Vec::new();
         for d in &self.differences {
-            let Some(changes) = d.diff.as_ref().filter(|_| d.kind == RecordKind::Wording) else {
+            let Some(changes) = d
+                .diff
+                .as_ref()
+                .filter(|_| d.kind == RecordKind::Difference(Difference::Wording))
+            else {
                 continue;
             };
             if !d.evidence.iter().any(|x| same_evidence(x, e)) {
@@ -446,14 +456,14 @@ pub(crate) fn parties(comparison: &Comparison, d: &Record) -> String {
             _ => {}
         }
         let one = match (d.kind, e.speaker.as_deref()) {
-            (RecordKind::Attribution, Some(s)) => format!("{outlet} ({s})"),
+            (RecordKind::Difference(Difference::Attribution), Some(s)) => format!("{outlet} ({s})"),
             _ => outlet.to_string(),
         };
         if !all.contains(&one) {
             all.push(one);
         }
     }
-    if d.kind == RecordKind::Wording && !from.is_empty() && !to.is_empty() {
+    if d.kind == RecordKind::Difference(Difference::Wording) && !from.is_empty() && !to.is_empty() {
         format!("{} → {}", from.join(", "), to.join(", "))
     } else {
         all.join(", ")

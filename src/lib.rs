@@ -35,7 +35,8 @@
 //! | extract | [`extract`] (one report, pure, parallel-safe) | an [`Extraction`]: [`Quote`]s with speakers, [`Fact`]s, [`Statement`]s |
 //! | group | [`group_events`], [`group_reports`] | which reports cover one event |
 //! | match | [`similarity`], [`Matcher`] | how likely two statements make one claim |
-//! | compare | [`compare`], [`compare_with`] | a [`Comparison`]: [`Event`]s of agreement, discrepancy and unique [`Record`]s with [`Evidence`] |
+//! | align | [`align_events`] | per event, its agreement, discrepancy and unique [`Record`]s with [`Evidence`] |
+//! | compare | [`compare`], [`compare_with`] | all of the above: a [`Comparison`] of [`Event`]s |
 //! | render | [`render`] | JSON, text, Markdown or one self-contained HTML page |
 //!
 //! [`compare`] runs every stage; the stages are public for those who need
@@ -194,9 +195,6 @@
 #![deny(missing_docs)]
 
 mod align;
-// Unstable stage entry points for `benches/`; not part of the API.
-#[doc(hidden)]
-pub mod bench;
 mod compare;
 mod error;
 mod events;
@@ -209,7 +207,7 @@ mod span;
 mod text;
 mod word_diff;
 
-pub use crate::align::AlignConfig;
+pub use crate::align::{align_events, AlignConfig};
 pub use crate::compare::{compare, compare_with, group_reports, CompareConfig, EventGroup};
 pub use crate::error::{Error, Result};
 pub use crate::events::{group_events, EventConfig, EventId, EventIndex, IndexSize, IndexedEvent};

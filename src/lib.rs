@@ -220,7 +220,7 @@ pub use crate::record::{
     SCHEMA_VERSION,
 };
 pub use crate::report::{
-    expand_paths, load, load_with, parse_bytes, read_file, LoadOptions, Report,
+    expand_paths, load, load_with, parse_bytes, read_file, InputFormat, LoadOptions, Loaded, Report,
 };
 pub use crate::similarity::{similarity, Matcher};
 pub use crate::span::Span;

@@ -577,6 +577,7 @@ fn a_file_over_the_limit_is_refused_unread() {
     std::fs::write(&path, one_line(20 * MB)).unwrap();
     let options = LoadOptions {
         max_report_bytes: MB,
+        ..LoadOptions::default()
     };
     let err = bounded(
         "20 MB file over a 1 MiB limit",

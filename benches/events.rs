@@ -266,16 +266,17 @@ impl Stream {
         let mut text = title.clone();
         text.push_str("\n\n");
         let mut statements = Vec::new();
-        let mut sentences = Vec::new();
         let mut quotes = Vec::new();
+        // Each quote or statement is a sentence of its own.
+        let mut sentences = Vec::new();
         for k in 0..rng.between(12, 20) {
+            let sentence_start = text.len();
             if k % 4 == 3 {
                 // A quote of the event, sometimes cut short.
                 let quote = &spec.quotes[rng.below(spec.quotes.len())];
                 let words: Vec<&str> = quote.split(' ').collect();
                 let cut = words[..rng.between(6, words.len())].join(" ");
                 let speaker = spec.names[rng.below(spec.names.len())].clone();
-                let opening = text.len();
                 text.push('“');
                 let start = text.len();
                 text.push_str(&cut);
@@ -288,7 +289,7 @@ impl Stream {
                     sentence: sentences.len(),
                 });
                 text.push_str(&format!(",” {speaker} said."));
-                sentences.push(Span::new(opening, text.len()));
+                sentences.push(Span::new(sentence_start, text.len()));
                 text.push(' ');
                 continue;
             }

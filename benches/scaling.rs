@@ -1,8 +1,10 @@
 //! How the pipeline scales: each stage once on generated corpora of 300
 //! (the BASIL shape: 100 events × 3 outlets), 1k, 10k and 100k reports,
 //! with wall and CPU time, time per report, MB/s of news text and the heap
-//! each stage needs; then single-thread extraction throughput. Prints
-//! Markdown tables for the README.
+//! each stage needs (the stages the pipeline calls: `extract_with`,
+//! `group_events`, `align_events`, `compare_with`; the parts of extraction
+//! have no function of their own); then single-thread extraction
+//! throughput. Prints Markdown tables for the README.
 //!
 //! Run: `cargo bench --bench scaling`. Each size runs once (300 reports
 //! three times, the best taken): criterion's repeated samples would take
@@ -24,7 +26,10 @@ mod heap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use corroborate::{bench, compare, extract, group_events, AlignConfig, EventConfig, Report};
+use corroborate::{
+    align_events, compare_with, extract_with, group_events, AlignConfig, CompareConfig,
+    EventConfig, ExtractConfig, Report,
+};
 use rayon::prelude::*;
 
 const MIB: f64 = 1024.0 * 1024.0;
@@ -127,21 +132,12 @@ fn stages(reports: &[Report], runs: u32, rows: &mut Vec<Row>) {
     let n = reports.len();
     let bytes: usize = reports.iter().map(|r| r.text.len()).sum();
     let m = |stage, f: &mut dyn FnMut() -> usize| measure(stage, n, bytes, runs, f).0;
-    rows.push(m("segment", &mut || {
-        reports.par_iter().map(bench::segment).sum()
-    }));
-    rows.push(m("quotes + speakers", &mut || {
-        let config = Default::default();
+    let extract = ExtractConfig::default();
+    let (row, found) = measure("extract", n, bytes, runs, || {
         reports
             .par_iter()
-            .map(|r| bench::quotes(r, &config).len())
-            .sum()
-    }));
-    rows.push(m("facts", &mut || {
-        reports.par_iter().map(|r| bench::facts(r).len()).sum()
-    }));
-    let (row, found) = measure("extract", n, bytes, runs, || {
-        reports.par_iter().map(extract).collect::<Vec<_>>()
+            .map(|r| extract_with(r, &extract))
+            .collect::<Vec<_>>()
     });
     rows.push(row);
     let (row, groups) = measure("group_events", n, bytes, runs, || {
@@ -150,11 +146,12 @@ fn stages(reports: &[Report], runs: u32, rows: &mut Vec<Row>) {
     rows.push(row);
     let config = AlignConfig::default();
     rows.push(m("align", &mut || {
-        bench::align(reports, &found, &groups, &config)
+        align_events(reports, &found, &groups, &config).len()
     }));
     drop((found, groups));
+    let config = CompareConfig::default();
     rows.push(m("compare (all stages)", &mut || {
-        compare(reports).events.len()
+        compare_with(reports, &config).events.len()
     }));
 }
 
@@ -193,13 +190,9 @@ fn single_thread(reports: &[Report], min: Duration) -> Vec<Row> {
             rows.push(row);
         })
     };
-    run("segment", &bench::segment);
-    run("tokenize", &bench::tokenize);
-    let config = Default::default();
-    run("quotes + speakers", &|r| bench::quotes(r, &config).len());
-    run("facts", &|r| bench::facts(r).len());
+    let config = ExtractConfig::default();
     run("extract", &|r| {
-        let e = extract(r);
+        let e = extract_with(r, &config);
         e.quotes.len() + e.facts.len() + e.statements.len()
     });
     rows

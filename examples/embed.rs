@@ -35,9 +35,10 @@ fn main() {
                 record.kind,
                 record
                     .diff
-                    .as_deref()
-                    .or(record.note.as_deref())
-                    .unwrap_or("")
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .or(record.note.clone())
+                    .unwrap_or_default()
             );
         }
     }

@@ -4,12 +4,11 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::align::{align_event, AlignConfig, Member};
+use crate::align::{align_events, AlignConfig};
 use crate::events::{group_labelled, EventConfig};
 use crate::extract::{extract, extract_with, ExtractConfig, Extraction};
-use crate::record::{Comparison, Event, ReportInfo, SCHEMA_VERSION};
+use crate::record::{Comparison, ReportInfo, SCHEMA_VERSION};
 use crate::report::Report;
-use crate::similarity::Matcher;
 
 /// Settings for [`compare_with`]; `Default` is what [`compare`] uses.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -87,32 +86,7 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
         }
     }
     clock.lap("events");
-    let matcher = Matcher::from_corpus(
-        found
-            .iter()
-            .flat_map(|f| f.statements.iter().map(|s| s.text.as_str())),
-    );
-    let events: Vec<Event> = groups
-        .par_iter()
-        .map(|group| {
-            let members: Vec<Member<'_>> = group
-                .iter()
-                .map(|&i| Member {
-                    report: sorted[i],
-                    found: &found[i],
-                })
-                .collect();
-            let id = format!("event-{}", sorted[group[0]].id);
-            let aligned = align_event(&members, &matcher, &config.align, &id);
-            Event {
-                id,
-                reports: group.iter().map(|&i| sorted[i].id.clone()).collect(),
-                agreements: aligned.agreements,
-                discrepancies: aligned.discrepancies,
-                unique: aligned.unique,
-            }
-        })
-        .collect();
+    let events = align_events(&sorted, &found, &groups, &config.align);
     clock.lap("align");
     Comparison {
         schema_version: SCHEMA_VERSION.to_string(),

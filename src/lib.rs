@@ -35,7 +35,8 @@
 //! | extract | [`extract`] (one report, pure, parallel-safe) | an [`Extraction`]: [`Quote`]s with speakers, [`Fact`]s, [`Statement`]s |
 //! | group | [`group_events`], [`group_reports`] | which reports cover one event |
 //! | match | [`similarity`], [`Matcher`] | how likely two statements make one claim |
-//! | compare | [`compare`], [`compare_with`] | a [`Comparison`]: [`Event`]s of agreement, discrepancy and unique [`Record`]s with [`Evidence`] |
+//! | align | [`align_events`] | per event, its agreement, discrepancy and unique [`Record`]s with [`Evidence`] |
+//! | compare | [`compare`], [`compare_with`] | all of the above: a [`Comparison`] of [`Event`]s |
 //! | render | [`render`] | JSON, text, Markdown or one self-contained HTML page |
 //!
 //! [`compare`] runs every stage; the stages are public for those who need
@@ -91,12 +92,13 @@
 //! ## [`Comparison`], [`Event`], [`Record`], [`Evidence`]: the findings
 //!
 //! An agreement says several reports carry one claim; a discrepancy says
-//! how they differ ([`RecordKind::Wording`], [`RecordKind::Truncation`],
-//! [`RecordKind::Attribution`], [`RecordKind::Value`], …); a unique record
-//! is a claim only one report carries.
+//! how they differ ([`RecordKind::Difference`]: [`Difference::Wording`],
+//! [`Difference::Truncation`], [`Difference::Attribution`],
+//! [`Difference::Value`], …); a unique record is a claim only one report
+//! carries.
 //!
 //! ```
-//! use corroborate::{compare, Claim, RecordKind, Report};
+//! use corroborate::{compare, Claim, Difference, RecordKind, Report};
 //!
 //! let reports = [
 //!     Report::new("wire", "Flash floods killed 51 people in Port Alder on Tuesday, officials said.\n\n\
@@ -109,7 +111,8 @@
 //! let quote = event.agreements.iter().find(|r| r.claim == Claim::Quote).unwrap();
 //! assert_eq!(quote.speaker.as_deref(), Some("Ines Calloway"));
 //! assert_eq!(quote.reports(), ["daily", "wire"]);
-//! let conflict = event.discrepancies.iter().find(|r| r.kind == RecordKind::Value).unwrap();
+//! let value = RecordKind::Difference(Difference::Value);
+//! let conflict = event.discrepancies.iter().find(|r| r.kind == value).unwrap();
 //! let values: Vec<&str> = conflict.evidence.iter().map(|e| e.text.as_str()).collect();
 //! assert_eq!(values, ["62 people", "51 people"]);
 //! ```
@@ -192,9 +195,6 @@
 #![deny(missing_docs)]
 
 mod align;
-// Unstable stage entry points for `benches/`; not part of the API.
-#[doc(hidden)]
-pub mod bench;
 mod compare;
 mod error;
 mod events;
@@ -206,8 +206,9 @@ mod report;
 mod similarity;
 mod span;
 mod text;
+mod word_diff;
 
-pub use crate::align::AlignConfig;
+pub use crate::align::{align_events, AlignConfig};
 pub use crate::compare::{compare, compare_with, group_reports, CompareConfig, EventGroup};
 pub use crate::error::{Error, Result};
 pub use crate::events::{group_events, EventConfig, EventId, EventIndex, IndexSize, IndexedEvent};
@@ -216,10 +217,12 @@ pub use crate::extract::{
     Qualifier, Quote, QuoteKind, QuoteMarks, Statement, TimeRef,
 };
 pub use crate::record::{
-    Claim, Comparison, Event, Evidence, Record, RecordKind, ReportInfo, Skipped, SCHEMA_VERSION,
+    Claim, Comparison, Difference, Event, Evidence, Record, RecordKind, ReportInfo, Skipped,
+    SCHEMA_VERSION,
 };
 pub use crate::report::{
-    expand_paths, load, load_with, parse_bytes, read_file, LoadOptions, Report,
+    expand_paths, load, load_with, parse_bytes, read_file, InputFormat, LoadOptions, Loaded, Report,
 };
 pub use crate::similarity::{similarity, Matcher};
 pub use crate::span::Span;
+pub use crate::word_diff::{WordDiff, WordOp, WordTag};

@@ -4,7 +4,9 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::extract::FactKind;
 use crate::span::Span;
+use crate::word_diff::WordDiff;
 
 /// Version of the JSON layout: the minor number grows when fields are
 /// added, the major one when a field changes meaning. 1.1 added the
@@ -29,10 +31,18 @@ pub const SCHEMA_VERSION: &str = "1.1";
 /// let ids: Vec<&str> = comparison.reports.iter().map(|r| r.id.as_str()).collect();
 /// assert_eq!(ids, ["a", "b"]);
 /// assert_eq!(comparison.events.len(), 1);
-/// // It is plain serde data: JSON out, JSON back in.
+/// // It is plain serde data: JSON out, JSON back in, the same JSON.
 /// let json = serde_json::to_string(&comparison).unwrap();
 /// let back: corroborate::Comparison = serde_json::from_str(&json).unwrap();
-/// assert_eq!(back, comparison);
+/// assert_eq!(serde_json::to_string(&back).unwrap(), json);
+/// // Equal, but for what JSON does not keep of a wording diff (the texts
+/// // around its words: see `WordDiff`).
+/// let without_diffs = |c: &corroborate::Comparison| {
+///     let mut c = c.clone();
+///     c.events.iter_mut().flat_map(|e| &mut e.discrepancies).for_each(|d| d.diff = None);
+///     c
+/// };
+/// assert_eq!(without_diffs(&back), without_diffs(&comparison));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
@@ -90,6 +100,7 @@ pub struct Event {
     /// Differences within those claims: each is one difference (wording,
     /// truncation, attribution, value, date, qualifier) of one claim between
     /// the versions that show it, and names its claim in [`Record::of`].
+    #[serde(deserialize_with = "discrepancies")]
     pub discrepancies: Vec<Record>,
     /// Claims only one report carries.
     pub unique: Vec<Record>,
@@ -108,46 +119,104 @@ pub enum Claim {
     Fact,
 }
 
-/// What a record says: the claim type for agreements and unique claims, the
-/// kind of difference for discrepancies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// What a record says: for agreements and unique claims the claim itself
+/// (a quote, a statement, or a fact of its kind), for discrepancies the
+/// kind of difference.
+///
+/// In JSON it is one string, the same as the name of the inner kind:
+/// `"quote"`, `"statement"`, a fact kind (`"count"`, `"relative_time"`, …)
+/// or a difference (`"wording"`, `"value"`, …). `"date"` names both
+/// [`FactKind::Date`] and [`Difference::Date`]: alone it reads as the fact
+/// kind, and in an [`Event`]'s `discrepancies` as the difference.
+///
+/// Ordered as listed (a fact and a difference by their own order): the
+/// order records of one claim, place and report are output in.
+///
+/// ```
+/// use corroborate::{Difference, FactKind, RecordKind};
+///
+/// let kinds = [
+///     RecordKind::Quote,
+///     RecordKind::Fact(FactKind::RelativeTime),
+///     RecordKind::Difference(Difference::Wording),
+/// ];
+/// let json = serde_json::to_string(&kinds).unwrap();
+/// assert_eq!(json, r#"["quote","relative_time","wording"]"#);
+/// let back: Vec<RecordKind> = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, kinds);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum RecordKind {
     /// A quote (agreement or unique).
     Quote,
     /// A statement (agreement or unique).
     Statement,
-    /// A fact of the given kind (agreement or unique).
-    Number,
-    /// A count of things.
-    Count,
-    /// An amount of money.
-    Money,
-    /// A percentage.
-    Percent,
-    /// A calendar date; for discrepancies: dates that differ.
+    /// A fact of this kind (agreement or unique).
+    Fact(FactKind),
+    /// A discrepancy of this kind.
+    Difference(Difference),
+}
+
+/// How the versions of one claim differ: the kind of a discrepancy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Difference {
+    // Declared in the order differences are output in.
+    /// Dates (or weekdays, relative times, years) that differ.
     Date,
-    /// A weekday.
-    Weekday,
-    /// A relative time.
-    RelativeTime,
-    /// A duration.
-    Duration,
-    /// A year.
-    Year,
-    /// An ordinal.
-    Ordinal,
-    /// Discrepancy: the same remark in different words.
+    /// The same remark in different words.
     Wording,
-    /// Discrepancy: one report quotes only part of what another quotes.
+    /// One report quotes only part of what another quotes.
     Truncation,
-    /// Discrepancy: the same words given to different speakers.
+    /// The same words given to different speakers.
     Attribution,
-    /// Discrepancy: different values for the same quantity.
+    /// Different values for the same quantity.
     Value,
-    /// Discrepancy: the same value hedged differently ("more than", "about").
+    /// The same value hedged differently ("more than", "about").
     Qualifier,
+}
+
+impl Serialize for RecordKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RecordKind::Quote => serializer.serialize_str("quote"),
+            RecordKind::Statement => serializer.serialize_str("statement"),
+            RecordKind::Fact(kind) => kind.serialize(serializer),
+            RecordKind::Difference(kind) => kind.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RecordKind, D::Error> {
+        use serde::de::value::{Error, StrDeserializer};
+        let name = String::deserialize(deserializer)?;
+        let inner = || StrDeserializer::<Error>::new(&name);
+        match name.as_str() {
+            "quote" => Ok(RecordKind::Quote),
+            "statement" => Ok(RecordKind::Statement),
+            _ => FactKind::deserialize(inner())
+                .map(RecordKind::Fact)
+                .or_else(|_| Difference::deserialize(inner()).map(RecordKind::Difference))
+                .map_err(|_| serde::de::Error::custom(format!("unknown record kind {name:?}"))),
+        }
+    }
+}
+
+/// An event's discrepancies as read from JSON: `"date"` there is the
+/// difference, not the fact kind.
+fn discrepancies<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Record>, D::Error> {
+    let mut records = Vec::<Record>::deserialize(deserializer)?;
+    for r in &mut records {
+        if r.kind == RecordKind::Fact(FactKind::Date) {
+            r.kind = RecordKind::Difference(Difference::Date);
+        }
+    }
+    Ok(records)
 }
 
 /// One piece of evidence: an exact span of one report.
@@ -188,7 +257,7 @@ pub struct Evidence {
 /// An agreement, discrepancy or unique claim.
 ///
 /// ```
-/// use corroborate::{compare, Claim, RecordKind, Report};
+/// use corroborate::{compare, Claim, Difference, RecordKind, Report};
 ///
 /// let reports = [
 ///     Report::new("ap", "Chancellor Jane Doe met President John Roe on Monday.\n\n\
@@ -200,14 +269,15 @@ pub struct Evidence {
 /// let wording = event
 ///     .discrepancies
 ///     .iter()
-///     .find(|r| r.kind == RecordKind::Wording)
+///     .find(|r| r.kind == RecordKind::Difference(Difference::Wording))
 ///     .unwrap();
 /// assert_eq!(wording.claim, Claim::Quote);
 /// assert_eq!(wording.speaker.as_deref(), Some("Jane Doe"));
 /// assert_eq!(wording.reports(), ["afp", "ap"]);
-/// // Word changes from the first evidence (afp) to the second (ap).
-/// let diff = wording.diff.as_deref().unwrap();
-/// assert!(diff.starts_with("We exchange [-important-]{+useful+}"));
+/// // Word changes from the most common version (a tie: afp's) to the variant.
+/// let diff = wording.diff.as_ref().unwrap();
+/// assert_eq!(diff.from, "We exchange important information,");
+/// assert!(diff.to_string().starts_with("We exchange [-important-]{+useful+}"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -230,10 +300,11 @@ pub struct Record {
     pub evidence: Vec<Evidence>,
     /// How sure the match is, in `[0, 1]`; `None` for unique claims.
     pub score: Option<f64>,
-    /// For wording discrepancies: the word-level changes, `[-old-]` and
-    /// `{+new+}`, from the first evidence to the second.
+    /// For wording discrepancies: the word-level changes from the claim's
+    /// most common version to the variant (in JSON the marked string
+    /// `[-old-]{+new+}`, see [`WordDiff`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub diff: Option<String>,
+    pub diff: Option<WordDiff>,
     /// A short human-readable note (values compared, qualifiers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -285,7 +356,7 @@ impl Record {
     /// The reports this record draws on, sorted, without repeats.
     ///
     /// ```
-    /// use corroborate::{Claim, Evidence, Record, RecordKind, Span};
+    /// use corroborate::{Claim, Evidence, FactKind, Record, RecordKind, Span};
     ///
     /// let evidence = |report: &str, start| Evidence {
     ///     report: report.to_string(),
@@ -297,7 +368,7 @@ impl Record {
     ///     id: "event-a/c1".to_string(),
     ///     of: None,
     ///     claim: Claim::Fact,
-    ///     kind: RecordKind::Weekday,
+    ///     kind: RecordKind::Fact(FactKind::Weekday),
     ///     speaker: None,
     ///     evidence: vec![evidence("b", 10), evidence("a", 4), evidence("b", 90)],
     ///     score: Some(1.0),
@@ -311,5 +382,99 @@ impl Record {
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_keep_their_json_names_both_ways() {
+        let cases: &[(RecordKind, &str)] = &[
+            (RecordKind::Quote, "quote"),
+            (RecordKind::Statement, "statement"),
+            (RecordKind::Fact(FactKind::Number), "number"),
+            (RecordKind::Fact(FactKind::Count), "count"),
+            (RecordKind::Fact(FactKind::Money), "money"),
+            (RecordKind::Fact(FactKind::Percent), "percent"),
+            (RecordKind::Fact(FactKind::Date), "date"),
+            (RecordKind::Fact(FactKind::Weekday), "weekday"),
+            (RecordKind::Fact(FactKind::RelativeTime), "relative_time"),
+            (RecordKind::Fact(FactKind::Duration), "duration"),
+            (RecordKind::Fact(FactKind::Year), "year"),
+            (RecordKind::Fact(FactKind::Ordinal), "ordinal"),
+            (RecordKind::Difference(Difference::Wording), "wording"),
+            (RecordKind::Difference(Difference::Truncation), "truncation"),
+            (
+                RecordKind::Difference(Difference::Attribution),
+                "attribution",
+            ),
+            (RecordKind::Difference(Difference::Value), "value"),
+            (RecordKind::Difference(Difference::Qualifier), "qualifier"),
+        ];
+        for &(kind, name) in cases {
+            assert_eq!(serde_json::to_value(kind).unwrap(), name);
+            let back: RecordKind = serde_json::from_value(name.into()).unwrap();
+            assert_eq!(back, kind, "{name}");
+        }
+        let date = RecordKind::Difference(Difference::Date);
+        assert_eq!(serde_json::to_value(date).unwrap(), "date");
+        let err = serde_json::from_str::<RecordKind>("\"fact\"").unwrap_err();
+        assert!(err.to_string().contains("unknown record kind \"fact\""));
+    }
+
+    #[test]
+    fn date_in_discrepancies_is_the_difference() {
+        let record = |kind: RecordKind| Record {
+            id: String::new(),
+            of: None,
+            claim: Claim::Fact,
+            kind,
+            speaker: None,
+            evidence: Vec::new(),
+            score: None,
+            diff: None,
+            note: None,
+        };
+        let event = Event {
+            id: "event-a".to_string(),
+            reports: vec!["a".to_string()],
+            agreements: vec![record(RecordKind::Fact(FactKind::Date))],
+            discrepancies: vec![record(RecordKind::Difference(Difference::Date))],
+            unique: vec![record(RecordKind::Fact(FactKind::Date))],
+        };
+        let json = serde_json::to_string(&event).unwrap();
+        assert_eq!(json.matches("\"kind\":\"date\"").count(), 3);
+        let back: Event = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, event);
+    }
+
+    #[test]
+    fn kinds_sort_as_records_are_output() {
+        // Within one claim's differences: dates, then the quote kinds in
+        // this order, then values and qualifiers.
+        let mut kinds = [
+            Difference::Qualifier,
+            Difference::Wording,
+            Difference::Value,
+            Difference::Attribution,
+            Difference::Date,
+            Difference::Truncation,
+        ];
+        kinds.sort();
+        assert_eq!(
+            kinds,
+            [
+                Difference::Date,
+                Difference::Wording,
+                Difference::Truncation,
+                Difference::Attribution,
+                Difference::Value,
+                Difference::Qualifier
+            ]
+        );
+        assert!(RecordKind::Statement < RecordKind::Fact(FactKind::Number));
+        assert!(RecordKind::Fact(FactKind::Percent) < RecordKind::Fact(FactKind::Date));
     }
 }

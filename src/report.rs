@@ -2,12 +2,14 @@
 //! JSON (one report or an array) and JSONL.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::record::Skipped;
 
 /// One news report as given: its original text and what is known about it.
 ///
@@ -225,45 +227,175 @@ impl JsonReport {
     }
 }
 
-/// Limits applied while reading reports.
+/// How reports are read: limits, what to do with a bad file, and how to
+/// read standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadOptions {
     /// Largest report accepted, in bytes of text.
     pub max_report_bytes: usize,
+    /// Skip what cannot be read (a missing or unsupported path, a bad
+    /// file, a report whose id was already read) and list it in
+    /// [`Loaded::skipped`], instead of failing on the first.
+    pub keep_going: bool,
+    /// How the path `-` (standard input) is read.
+    pub stdin_format: InputFormat,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_report_bytes: 64 << 20,
+            keep_going: false,
+            stdin_format: InputFormat::Text,
         }
     }
+}
+
+/// The format of an input: what a file's extension says, or what standard
+/// input is said to be.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// One plain-text report (`.txt`), with an optional date line.
+    #[default]
+    Text,
+    /// One report or an array of them (`.json`).
+    Json,
+    /// One report per line (`.jsonl`, `.ndjson`).
+    Jsonl,
+}
+
+/// What [`load_with`] read: the reports, and what it skipped (only with
+/// [`LoadOptions::keep_going`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loaded {
+    /// The reports, in the order read.
+    pub reports: Vec<Report>,
+    /// Paths, files and reports that could not be read, in the order met.
+    pub skipped: Vec<Skipped>,
 }
 
 /// Reads reports from files and directories (`.txt`, `.json`, `.jsonl`;
-/// a directory's such files in name order, not recursing). Ids must be
-/// unique across everything read.
+/// a directory's such files in name order, not recursing; `-` for
+/// standard input, as plain text). Ids must be unique across everything
+/// read.
 pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<Report>> {
-    load_with(paths, &LoadOptions::default())
+    Ok(load_with(paths, &LoadOptions::default())?.reports)
 }
 
-/// [`load`] with explicit limits.
-pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Vec<Report>> {
-    let mut reports = Vec::new();
-    let mut origins: BTreeMap<String, String> = BTreeMap::new();
-    for file in expand_paths(paths)? {
-        for (origin, report) in read_file(&file, options)? {
-            if let Some(first) = origins.insert(report.id.clone(), origin.clone()) {
-                return Err(Error::DuplicateId {
-                    id: report.id,
-                    first,
-                    second: origin,
-                });
-            }
-            reports.push(report);
+/// [`load`] with explicit options: limits, keep-going, how standard input
+/// is read.
+///
+/// ```
+/// use corroborate::{load_with, LoadOptions};
+///
+/// let dir = std::env::temp_dir().join(format!("corroborate-load-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("a.txt"), "Floods hit Valencia.").unwrap();
+/// std::fs::write(dir.join("b.json"), "{\"id\": \"a\", \"text\": \"Again a.\"}").unwrap();
+/// std::fs::write(dir.join("c.txt"), "").unwrap();
+/// // Without keep-going the first bad input is the error.
+/// assert!(load_with(&[&dir], &LoadOptions::default()).is_err());
+/// // With it, the rest is read and what was skipped is said.
+/// let options = LoadOptions { keep_going: true, ..LoadOptions::default() };
+/// let loaded = load_with(&[&dir], &options).unwrap();
+/// assert_eq!(loaded.reports.len(), 1);
+/// let why: Vec<&str> = loaded.skipped.iter().map(|s| s.error.as_str()).collect();
+/// assert!(why[0].starts_with("duplicate report id \"a\""), "{why:?}");
+/// assert!(why[1].ends_with("empty report (no text)"), "{why:?}");
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    // A skipped input, or the error when not keeping going.
+    let skip = |loaded: &mut Loaded, path: String, error: Error| {
+        if options.keep_going {
+            loaded.skipped.push(Skipped::new(path, &error));
+            Ok(())
+        } else {
+            Err(error)
+        }
+    };
+    let mut files = Vec::new();
+    for path in paths {
+        match expand_paths(std::slice::from_ref(path)) {
+            Ok(found) => files.extend(found),
+            Err(e) => skip(&mut loaded, path.as_ref().display().to_string(), e)?,
         }
     }
-    Ok(reports)
+    let mut origins: BTreeMap<String, String> = BTreeMap::new();
+    for file in files {
+        let items = match read_input(&file, options) {
+            Ok(items) => items,
+            Err(e) => {
+                skip(&mut loaded, origin_of(&file), e)?;
+                continue;
+            }
+        };
+        for (origin, report) in items {
+            if let Some(first) = origins.get(&report.id) {
+                let e = Error::DuplicateId {
+                    id: report.id,
+                    first: first.clone(),
+                    second: origin.clone(),
+                };
+                skip(&mut loaded, origin, e)?;
+                continue;
+            }
+            origins.insert(report.id.clone(), origin);
+            loaded.reports.push(report);
+        }
+    }
+    Ok(loaded)
+}
+
+/// How an input is named in errors: `<stdin>` for `-`.
+fn origin_of(file: &Path) -> String {
+    if file.as_os_str() == "-" {
+        STDIN.to_string()
+    } else {
+        file.display().to_string()
+    }
+}
+
+const STDIN: &str = "<stdin>";
+
+/// One file, or standard input for `-`, into `(origin, report)` pairs.
+fn read_input(file: &Path, options: &LoadOptions) -> Result<Vec<(String, Report)>> {
+    if file.as_os_str() != "-" {
+        return read_file(file, options);
+    }
+    let io = |source| Error::Io {
+        path: file.to_path_buf(),
+        source,
+    };
+    let mut stdin = std::io::stdin().lock();
+    let mut bytes = Vec::new();
+    if options.stdin_format == InputFormat::Text {
+        // One report: the limit bounds what is held in memory; past it the
+        // rest is only counted, for the error.
+        let limit = options.max_report_bytes;
+        let keep = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+        (&mut stdin)
+            .take(keep)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() > limit {
+            let rest = std::io::copy(&mut stdin, &mut std::io::sink()).map_err(io)?;
+            let size = u64::try_from(bytes.len())
+                .unwrap_or(u64::MAX)
+                .saturating_add(rest);
+            return Err(Error::TooLarge {
+                origin: STDIN.to_string(),
+                size: usize::try_from(size).unwrap_or(usize::MAX),
+                limit,
+            });
+        }
+    } else {
+        stdin.read_to_end(&mut bytes).map_err(io)?;
+    }
+    let format = kind_name(options.stdin_format);
+    parse_bytes(STDIN, "stdin", format, bytes, options)
 }
 
 /// The report files named by `paths`: files as given, directories expanded
@@ -303,18 +435,11 @@ pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum FileKind {
-    Text,
-    Json,
-    Jsonl,
-}
-
-fn kind_of(path: &Path) -> Option<FileKind> {
+fn kind_of(path: &Path) -> Option<InputFormat> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "txt" => Some(FileKind::Text),
-        "json" => Some(FileKind::Json),
-        "jsonl" | "ndjson" => Some(FileKind::Jsonl),
+        "txt" => Some(InputFormat::Text),
+        "json" => Some(InputFormat::Json),
+        "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
         _ => None,
     }
 }
@@ -328,8 +453,8 @@ pub fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<(String, Repo
         path: path.to_path_buf(),
         source,
     };
-    let kind = kind_of(path).unwrap_or(FileKind::Text);
-    if kind == FileKind::Text {
+    let kind = kind_of(path).unwrap_or(InputFormat::Text);
+    if kind == InputFormat::Text {
         // The length from metadata may be stale or absent (a pipe); the
         // check after reading still holds.
         let size = std::fs::metadata(path).map_err(io)?.len();
@@ -355,11 +480,11 @@ pub fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<(String, Repo
     )
 }
 
-fn kind_name(kind: FileKind) -> &'static str {
+fn kind_name(kind: InputFormat) -> &'static str {
     match kind {
-        FileKind::Text => "txt",
-        FileKind::Json => "json",
-        FileKind::Jsonl => "jsonl",
+        InputFormat::Text => "txt",
+        InputFormat::Json => "json",
+        InputFormat::Jsonl => "jsonl",
     }
 }
 
@@ -645,6 +770,7 @@ mod tests {
     fn size_limit() {
         let options = LoadOptions {
             max_report_bytes: 4,
+            ..LoadOptions::default()
         };
         let err = parse_bytes("f.txt", "f", "txt", b"hello".to_vec(), &options).unwrap_err();
         assert!(matches!(
@@ -678,6 +804,7 @@ mod tests {
         std::fs::write(&path, "x".repeat(100)).unwrap();
         let small = LoadOptions {
             max_report_bytes: 99,
+            ..LoadOptions::default()
         };
         let err = read_file(&path, &small).unwrap_err();
         assert!(matches!(
@@ -690,6 +817,7 @@ mod tests {
         ));
         let exact = LoadOptions {
             max_report_bytes: 100,
+            ..LoadOptions::default()
         };
         assert_eq!(read_file(&path, &exact).unwrap().len(), 1);
         std::fs::remove_dir_all(&dir).unwrap();

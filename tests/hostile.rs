@@ -322,7 +322,7 @@ fn five_thousand_reports_of_one_event() {
     let values = c.events[0]
         .discrepancies
         .iter()
-        .filter(|r| r.kind == corroborate::RecordKind::Value)
+        .filter(|r| r.kind == corroborate::RecordKind::Difference(corroborate::Difference::Value))
         .count();
     assert!(values <= 8, "{values} value discrepancies");
 }
@@ -577,6 +577,7 @@ fn a_file_over_the_limit_is_refused_unread() {
     std::fs::write(&path, one_line(20 * MB)).unwrap();
     let options = LoadOptions {
         max_report_bytes: MB,
+        ..LoadOptions::default()
     };
     let err = bounded(
         "20 MB file over a 1 MiB limit",

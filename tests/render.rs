@@ -136,8 +136,12 @@ fn the_summary_counts_claims_not_pairs() {
             };
             format!(
                 "{} wording, {} truncation",
-                count(corroborate::RecordKind::Wording),
-                count(corroborate::RecordKind::Truncation)
+                count(corroborate::RecordKind::Difference(
+                    corroborate::Difference::Wording
+                )),
+                count(corroborate::RecordKind::Difference(
+                    corroborate::Difference::Truncation
+                ))
             )
         },
         format!("<dt>In one report only</dt><dd>{}</dd>", event.unique.len()),

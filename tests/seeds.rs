@@ -1,7 +1,9 @@
 //! End to end over the five seed reports (two events, three outlets for
 //! one, two for the other): the same things the hand-made gold asks for.
 
-use corroborate::{compare, load, Claim, Comparison, Record, RecordKind, Report};
+use corroborate::{
+    compare, load, Claim, Comparison, Difference, Record, RecordKind, Report, WordDiff, WordTag,
+};
 
 const AP_2024: &str = "000_1e8c440c96c329dc";
 const CNN_2024: &str = "001_1d95ac9742bd6b7d";
@@ -135,13 +137,14 @@ fn alignments_across_outlets() {
 
 #[test]
 fn quote_discrepancies() {
-    use RecordKind::{Truncation, Wording};
+    const WORDING: RecordKind = RecordKind::Difference(Difference::Wording);
+    const TRUNCATION: RecordKind = RecordKind::Difference(Difference::Truncation);
     let c = compare(&seeds());
     type Case<'a> = (&'a str, &'a [RecordKind], &'a [(&'a str, &'a str)]);
     let cases: &[Case] = &[
         (
             "D1",
-            &[Wording],
+            &[WORDING],
             &[
                 (AP_2023, "exchanging information that is useful to us"),
                 (AFP_2023, "exchange useful information"),
@@ -149,7 +152,7 @@ fn quote_discrepancies() {
         ),
         (
             "D2",
-            &[Truncation, Wording],
+            &[TRUNCATION, WORDING],
             &[
                 (AP_2023, "different theaters"),
                 (AFP_2023, "conduct joint exercises"),
@@ -157,7 +160,7 @@ fn quote_discrepancies() {
         ),
         (
             "D3",
-            &[Wording],
+            &[WORDING],
             &[
                 (AFP_2023, "exclusively trusting"),
                 (UNDATED_2023, "extremely trusting"),
@@ -165,7 +168,7 @@ fn quote_discrepancies() {
         ),
         (
             "D4",
-            &[Wording, Truncation],
+            &[WORDING, TRUNCATION],
             &[
                 (AP_2024, "large-scale plans"),
                 (CNN_2024, "large-scale joint plans and projects"),
@@ -178,15 +181,30 @@ fn quote_discrepancies() {
             "{id} not found"
         );
     }
-    // The wording record carries the word diff.
+    // The wording record carries the word diff: between two of its
+    // evidence texts, the changed words found by their spans.
     let d3 = records(&c)
         .find(|(s, r)| {
             *s == "discrepancy"
-                && r.kind == Wording
-                && r.diff.as_deref().is_some_and(|d| d.contains("extremely"))
+                && r.kind == WORDING
+                && r.diff.as_ref().is_some_and(|d| d.to.contains("extremely"))
         })
         .expect("a wording diff naming 'extremely'");
-    assert!(d3.1.diff.as_deref().unwrap().contains("[-exclusively-]"));
+    let diff = d3.1.diff.as_ref().unwrap();
+    for version in [&diff.from, &diff.to] {
+        assert!(
+            d3.1.evidence.iter().any(|e| e.text == *version),
+            "{version}"
+        );
+    }
+    let replaced: Vec<(&str, &str)> = diff
+        .ops
+        .iter()
+        .filter(|op| op.tag == corroborate::WordTag::Replaced)
+        .map(|op| (op.from.text(&diff.from), op.to.text(&diff.to)))
+        .collect();
+    assert_eq!(replaced, [("exclusively", "extremely")]);
+    assert!(diff.to_string().contains("[-exclusively-]{+extremely+}"));
 }
 
 #[test]
@@ -322,4 +340,40 @@ fn output_does_not_depend_on_input_order() {
 fn seed_comparison_snapshot() {
     let c = compare(&seeds());
     insta::assert_json_snapshot!("seed_comparison", c);
+}
+
+#[test]
+fn wording_diffs_are_spans_into_their_evidence_and_read_back() {
+    let c = compare(&seeds());
+    let diffs: Vec<(&Record, &WordDiff)> = records(&c)
+        .filter_map(|(_, r)| Some((r, r.diff.as_ref()?)))
+        .collect();
+    assert_eq!(diffs.len(), 4);
+    for (r, d) in diffs {
+        assert_eq!(r.kind, RecordKind::Difference(Difference::Wording));
+        // Both versions are evidence texts, and every span lies in its text.
+        for version in [&d.from, &d.to] {
+            assert!(r.evidence.iter().any(|e| e.text == *version), "{version}");
+        }
+        for op in &d.ops {
+            assert!(d.from.get(op.from.range()).is_some(), "{op:?}");
+            assert!(d.to.get(op.to.range()).is_some(), "{op:?}");
+        }
+        // The marked string reads back to a diff that writes it again,
+        // with the same changed words.
+        let marked = d.to_string();
+        let back: WordDiff = marked.parse().unwrap();
+        assert_eq!(back.to_string(), marked);
+        let changes = |d: &WordDiff| -> Vec<(WordTag, String, String)> {
+            d.ops
+                .iter()
+                .filter(|op| op.tag != WordTag::Equal)
+                .map(|op| {
+                    let from = op.from.text(&d.from).to_string();
+                    (op.tag, from, op.to.text(&d.to).to_string())
+                })
+                .collect()
+        };
+        assert_eq!(changes(&back), changes(d), "{marked}");
+    }
 }

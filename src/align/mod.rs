@@ -11,10 +11,13 @@ pub(crate) mod fragment;
 mod quotes;
 mod wording;
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use crate::extract::Extraction;
-use crate::record::{Claim, Evidence, Record, RecordKind};
+use crate::record::{Claim, Event, Evidence, Record, RecordKind};
 use crate::report::Report;
 use crate::similarity::{Matcher, Prepared};
 use crate::span::Span;
@@ -86,13 +89,72 @@ pub(crate) fn record(
 }
 
 /// One report of the event with what was extracted from it.
-pub(crate) struct Member<'a> {
+struct Member<'a> {
     pub report: &'a Report,
     pub found: &'a Extraction,
 }
 
+/// Aligns the reports of each event: the stage of [`compare`](crate::compare)
+/// after grouping. `extractions[i]` is what was extracted from
+/// `reports[i]`, and `groups` index both as
+/// [`group_events`](crate::group_events) returns them. The statement
+/// matcher is built over the statements of every report; each group is
+/// aligned in parallel. Returns one [`Event`] per group, in group order,
+/// its id from the group's first report (`event-<id>`).
+///
+/// ```
+/// use corroborate::{align_events, extract, group_events, AlignConfig, EventConfig, Report};
+///
+/// let reports = [
+///     Report::new("a", "Mayor Jane Doe opened the Harbour Bridge on Monday.\n\n\
+///         “This bridge unites our city,” Doe said."),
+///     Report::new("b", "Mayor Jane Doe opened the Harbour Bridge on Monday.\n\n\
+///         “This bridge unites the city,” said Doe."),
+/// ];
+/// let found: Vec<_> = reports.iter().map(extract).collect();
+/// let groups = group_events(&found, &EventConfig::default());
+/// let events = align_events(&reports, &found, &groups, &AlignConfig::default());
+/// assert_eq!(events.len(), 1);
+/// assert_eq!(events[0].id, "event-a");
+/// assert_eq!(events[0].reports, ["a", "b"]);
+/// ```
+pub fn align_events<R: Borrow<Report> + Sync>(
+    reports: &[R],
+    extractions: &[Extraction],
+    groups: &[Vec<usize>],
+    config: &AlignConfig,
+) -> Vec<Event> {
+    let matcher = Matcher::from_corpus(
+        extractions
+            .iter()
+            .flat_map(|f| f.statements.iter().map(|s| s.text.as_str())),
+    );
+    groups
+        .par_iter()
+        .filter(|group| !group.is_empty())
+        .map(|group| {
+            let members: Vec<Member<'_>> = group
+                .iter()
+                .map(|&i| Member {
+                    report: reports[i].borrow(),
+                    found: &extractions[i],
+                })
+                .collect();
+            let id = format!("event-{}", members[0].report.id);
+            let aligned = align_event(&members, &matcher, config, &id);
+            Event {
+                id,
+                reports: members.iter().map(|m| m.report.id.clone()).collect(),
+                agreements: aligned.agreements,
+                discrepancies: aligned.discrepancies,
+                unique: aligned.unique,
+            }
+        })
+        .collect()
+}
+
 /// Aligns the reports of one event; record ids start with `event_id`.
-pub(crate) fn align_event(
+fn align_event(
     members: &[Member<'_>],
     matcher: &Matcher,
     config: &AlignConfig,

@@ -19,9 +19,10 @@ use super::{
     Claimed, Member,
 };
 use crate::extract::{Quote, QuoteKind};
-use crate::record::{Claim, Evidence, Record, RecordKind};
+use crate::record::{Claim, Difference, Evidence, Record, RecordKind};
 use crate::span::Span;
 use crate::text::tokens::is_stopword;
+use crate::word_diff::WordDiff;
 
 /// A quote of the event.
 struct QuoteRef<'a> {
@@ -409,7 +410,7 @@ impl ClaimQuotes<'_, '_> {
         };
         let reference = common[0];
         // variant words → (the quotations that show it, the diff)
-        let mut variants: BTreeMap<Vec<&str>, (Vec<usize>, String)> = BTreeMap::new();
+        let mut variants: BTreeMap<Vec<&str>, (Vec<usize>, WordDiff)> = BTreeMap::new();
         let mut seen: BTreeMap<Vec<Vec<&str>>, Vec<Rewording>> = BTreeMap::new();
         for (&m, items) in by_report {
             if common.contains(&m) {
@@ -446,7 +447,7 @@ impl ClaimQuotes<'_, '_> {
                 entry.0.push(own);
             }
         }
-        let mut ordered: Vec<(Vec<usize>, String)> = variants.into_values().collect();
+        let mut ordered: Vec<(Vec<usize>, WordDiff)> = variants.into_values().collect();
         ordered.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
         ordered
             .into_iter()
@@ -463,7 +464,7 @@ impl ClaimQuotes<'_, '_> {
                 }),
                 ..super::record(
                     Claim::Quote,
-                    RecordKind::Wording,
+                    RecordKind::Difference(Difference::Wording),
                     self.evidence_of(items),
                     Some(score),
                 )
@@ -493,7 +494,15 @@ impl ClaimQuotes<'_, '_> {
             };
             if let Some(cmp) = self.compare(r, q) {
                 if cmp.comparison.reworded && cmp.score >= RENDERS {
-                    out.push((r, q, cmp.comparison.diff));
+                    let (from, to) = (&self.quotes[r].quote, &self.quotes[q].quote);
+                    let diff = wording::word_diff(
+                        &cmp.comparison.ops,
+                        self.text(r),
+                        from.span,
+                        self.text(q),
+                        to.span,
+                    );
+                    out.push((r, q, diff));
                 }
             }
         }
@@ -568,7 +577,7 @@ impl ClaimQuotes<'_, '_> {
                     note: Some(note),
                     ..super::record(
                         Claim::Quote,
-                        RecordKind::Truncation,
+                        RecordKind::Difference(Difference::Truncation),
                         self.evidence_of(items.into_iter().chain([fullest])),
                         Some(score),
                     )
@@ -764,7 +773,7 @@ impl ClaimQuotes<'_, '_> {
                     note: Some(format!("{main_name} vs {name}")),
                     ..super::record(
                         Claim::Quote,
-                        RecordKind::Attribution,
+                        RecordKind::Difference(Difference::Attribution),
                         self.evidence_of(items),
                         Some(score),
                     )
@@ -805,13 +814,13 @@ impl ClaimQuotes<'_, '_> {
         let short_text = &self.members[short.member].report.text;
         let long_forms = wording::forms(long_text, window);
         let short_forms = wording::forms(short_text, short.quote.span);
-        let (ref_forms, ref_text, other_forms, other_text) = if other_is_short {
-            (&long_forms, long_text, &short_forms, short_text)
+        let (ref_forms, other_forms) = if other_is_short {
+            (&long_forms, &short_forms)
         } else {
-            (&short_forms, short_text, &long_forms, long_text)
+            (&short_forms, &long_forms)
         };
         let woven = r.quote.kind == QuoteKind::Partial || o.quote.kind == QuoteKind::Partial;
-        let comparison = wording::compare(ref_text, ref_forms, other_text, other_forms, woven);
+        let comparison = wording::compare(ref_forms, other_forms, woven);
         // The reference's words that `other` covers, and `other`'s words
         // beyond the reference at the ends.
         let (window_words, beyond_other) = if other_is_short {
@@ -857,7 +866,7 @@ type SpeakerGroup = (String, BTreeMap<usize, Vec<usize>>);
 
 /// A reference quotation, the item that renders it in other words, and
 /// the diff between them.
-type Rewording = (usize, usize, String);
+type Rewording = (usize, usize, WordDiff);
 
 /// A cut between a report's version and the fullest one.
 #[derive(Debug, Clone)]
@@ -1165,12 +1174,13 @@ mod tests {
             .collect();
         // One wording variant ("town"); the fragment is not a truncation.
         assert_eq!(of_it.len(), 1, "{of_it:#?}");
-        assert_eq!(of_it[0].kind, RecordKind::Wording);
+        assert_eq!(of_it[0].kind, RecordKind::Difference(Difference::Wording));
         assert_eq!(of_it[0].reports(), ["r0", "r1", "r2", "r3"]);
         assert!(of_it[0]
             .diff
-            .as_deref()
+            .as_ref()
             .unwrap()
+            .to_string()
             .contains("[-city-]{+town+}"));
     }
 
@@ -1184,7 +1194,7 @@ mod tests {
         let kinds: Vec<RecordKind> = event.discrepancies.iter().map(|d| d.kind).collect();
         assert_eq!(
             kinds,
-            [RecordKind::Truncation],
+            [RecordKind::Difference(Difference::Truncation)],
             "{:#?}",
             event.discrepancies
         );

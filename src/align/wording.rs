@@ -15,6 +15,7 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use crate::extract::facts::lexicon::{ordinal_word, tens_word, unit_word};
 use crate::span::Span;
 use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
+use crate::word_diff::{WordDiff, WordOp, WordTag};
 
 /// One word of a version, in the form versions are compared in.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,37 +106,42 @@ pub(crate) struct Comparison {
     pub cut_from_first: Vec<Span>,
     /// The same, left out of the first.
     pub cut_from_second: Vec<Span>,
-    /// The word changes from the first to the second, only the real ones
-    /// marked: `[-old-]{+new+}`.
-    pub diff: String,
+    /// The word changes from the first to the second, spans into the two
+    /// texts compared: equal runs (orthographic changes included), and the
+    /// real changes marked. Extent, and orthographic words only the first
+    /// has, are left out.
+    pub ops: Vec<WordOp>,
 }
 
 /// An omission of this many words or more (or of two content words) is a
 /// cut, not a change of wording.
 const CUT_WORDS: usize = 4;
 
-/// Compares version `a` (the words `a_forms` of `a_text`) with version
+/// Compares version `a` (its words, as [`forms`] gives them) with version
 /// `b`. Words added or dropped at either end are not looked at: the
 /// caller has cut both to the stretch they share. `woven`: one version is
 /// a few words woven into the reporter's sentence, whose grammar may bend
 /// a word ("I look forward" quoted as he "looks forward").
-pub(crate) fn compare(
-    a_text: &str,
-    a: &[Form],
-    b_text: &str,
-    b: &[Form],
-    woven: bool,
-) -> Comparison {
+pub(crate) fn compare(a: &[Form], b: &[Form], woven: bool) -> Comparison {
     let a_keys: Vec<&str> = a.iter().map(|f| f.key.as_str()).collect();
     let b_keys: Vec<&str> = b.iter().map(|f| f.key.as_str()).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys);
     let mut out = Comparison::default();
-    let mut pieces: Vec<String> = Vec::new();
     let last = ops.len().saturating_sub(1);
     for (k, op) in ops.iter().enumerate() {
         let (old, new) = match *op {
-            DiffOp::Equal { new_index, len, .. } => {
-                pieces.push(run_text(b_text, &b[new_index..new_index + len]));
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                out.ops.push(WordOp {
+                    tag: WordTag::Equal,
+                    from: run_span(&a[old_index..old_index + len])
+                        .unwrap_or_else(|| gap(a, old_index)),
+                    to: run_span(&b[new_index..new_index + len])
+                        .unwrap_or_else(|| gap(b, new_index)),
+                });
                 continue;
             }
             DiffOp::Delete {
@@ -161,45 +167,68 @@ pub(crate) fn compare(
         let (old_forms, new_forms) = (&a[old.clone()], &b[new.clone()]);
         let at_edge = k == 0 || k == last;
         let change = classify(a, old.clone(), b, new.clone(), at_edge, woven);
-        match change {
-            Change::Orthographic => {
-                if !new_forms.is_empty() {
-                    pieces.push(run_text(b_text, new_forms));
-                }
-            }
-            Change::Extent => {}
+        // Where an empty side would be: after the words before it.
+        let from = run_span(old_forms).unwrap_or_else(|| gap(a, old.start));
+        let to = run_span(new_forms).unwrap_or_else(|| gap(b, new.start));
+        let tag = match change {
+            Change::Orthographic if new_forms.is_empty() => continue,
+            Change::Orthographic => WordTag::Equal,
+            Change::Extent => continue,
             Change::CutFromSecond => {
-                out.cut_from_second.push(run_span(old_forms));
-                pieces.push(format!("[-{}-]", run_text(a_text, old_forms)));
+                out.cut_from_second.push(from);
+                WordTag::Removed
             }
             Change::CutFromFirst => {
-                out.cut_from_first.push(run_span(new_forms));
-                pieces.push(format!("{{+{}+}}", run_text(b_text, new_forms)));
+                out.cut_from_first.push(to);
+                WordTag::Added
             }
             Change::BothCut => {
-                out.cut_from_second.push(run_span(old_forms));
-                out.cut_from_first.push(run_span(new_forms));
-                pieces.push(format!(
-                    "[-{}-]{{+{}+}}",
-                    run_text(a_text, old_forms),
-                    run_text(b_text, new_forms)
-                ));
+                out.cut_from_second.push(from);
+                out.cut_from_first.push(to);
+                WordTag::Replaced
             }
             Change::Reworded => {
                 out.reworded = true;
-                let mut piece = String::new();
-                if !old_forms.is_empty() {
-                    piece.push_str(&format!("[-{}-]", run_text(a_text, old_forms)));
+                match (old_forms.is_empty(), new_forms.is_empty()) {
+                    (false, false) => WordTag::Replaced,
+                    (false, true) => WordTag::Removed,
+                    _ => WordTag::Added,
                 }
-                if !new_forms.is_empty() {
-                    piece.push_str(&format!("{{+{}+}}", run_text(b_text, new_forms)));
-                }
-                pieces.push(piece);
             }
-        }
+        };
+        out.ops.push(WordOp { tag, from, to });
     }
-    out.diff = pieces.join(" ");
     out
+}
+
+/// The changes `ops` found between the texts `from_text` and `to_text`
+/// as a [`WordDiff`] between two quotations: `from` and `to` are their
+/// spans, whose texts the diff holds and indexes.
+pub(crate) fn word_diff(
+    ops: &[WordOp],
+    from_text: &str,
+    from: Span,
+    to_text: &str,
+    to: Span,
+) -> WordDiff {
+    let shift = |s: Span, by: Span| {
+        Span::new(
+            s.start.saturating_sub(by.start),
+            s.end.saturating_sub(by.start),
+        )
+    };
+    WordDiff {
+        from: from.text(from_text).to_string(),
+        to: to.text(to_text).to_string(),
+        ops: ops
+            .iter()
+            .map(|op| WordOp {
+                tag: op.tag,
+                from: shift(op.from, from),
+                to: shift(op.to, to),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,20 +319,20 @@ fn classify(
     Change::Reworded
 }
 
-/// The original text of a run of forms (one token may give several
-/// forms; it is shown once).
-fn run_text(text: &str, run: &[Form]) -> String {
-    if run.is_empty() {
-        return String::new();
-    }
-    run_span(run).text(text).to_string()
+/// The span of a run of forms, from its first word to its last (one
+/// token may give several forms; it is covered once); `None` for no run.
+fn run_span(run: &[Form]) -> Option<Span> {
+    Some(Span::new(run.first()?.span.start, run.last()?.span.end))
 }
 
-fn run_span(run: &[Form]) -> Span {
-    Span::new(
-        run.first().map_or(0, |f| f.span.start),
-        run.last().map_or(0, |f| f.span.end),
-    )
+/// The empty span where words would stand before form `at` of a version:
+/// right after the form before it.
+fn gap(forms: &[Form], at: usize) -> Span {
+    let pos = match at.checked_sub(1).and_then(|i| forms.get(i)) {
+        Some(before) => before.span.end,
+        None => forms.first().map_or(0, |f| f.span.start),
+    };
+    Span::new(pos, pos)
 }
 
 /// Two spellings of one word: British and American (colour/color,
@@ -486,7 +515,13 @@ mod tests {
     fn cmp(a: &str, b: &str) -> Comparison {
         let fa = forms(a, Span::new(0, a.len()));
         let fb = forms(b, Span::new(0, b.len()));
-        compare(a, &fa, b, &fb, false)
+        compare(&fa, &fb, false)
+    }
+
+    /// The marked string of the changes from `a` to `b`.
+    fn diff(a: &str, b: &str) -> String {
+        let c = cmp(a, b);
+        word_diff(&c.ops, a, Span::new(0, a.len()), b, Span::new(0, b.len())).to_string()
     }
 
     #[test]
@@ -548,11 +583,11 @@ mod tests {
             ),
             ("four days", "for days", ""),
         ];
-        for (a, b, diff) in differ {
+        for (a, b, want) in differ {
             let c = cmp(a, b);
             assert!(c.reworded, "{a:?} vs {b:?}: {c:?}");
-            if !diff.is_empty() {
-                assert_eq!(c.diff, *diff);
+            if !want.is_empty() {
+                assert_eq!(diff(a, b), *want);
             }
         }
     }
@@ -564,8 +599,8 @@ mod tests {
             forms(a, Span::new(0, a.len())),
             forms(b, Span::new(0, b.len())),
         );
-        assert!(!compare(a, &fa, b, &fb, true).reworded);
-        assert!(compare(a, &fa, b, &fb, false).reworded);
+        assert!(!compare(&fa, &fb, true).reworded);
+        assert!(compare(&fa, &fb, false).reworded);
         assert!(!cmp("Comey & others", "Comey and others").reworded);
     }
 
@@ -588,14 +623,20 @@ mod tests {
     #[test]
     fn diffs_mark_only_real_changes() {
         assert_eq!(
-            cmp("exclusively trusting nature", "extremely trusting nature").diff,
+            diff("exclusively trusting nature", "extremely trusting nature"),
             "[-exclusively-]{+extremely+} trusting nature"
         );
-        assert_eq!(cmp("same", "same").diff, "same");
+        assert_eq!(diff("same", "same"), "same");
         assert_eq!(
-            cmp("joint exercises", "joint exercises,").diff,
+            diff("joint exercises", "joint exercises,"),
             "joint exercises"
         );
+        // Orthographic runs show `b`'s words; one `a` alone has is dropped.
+        assert_eq!(
+            diff("We will WIN, together", "we will win together"),
+            "we will win together"
+        );
+        assert_eq!(diff("[He] went home", "went home"), "went home");
     }
 
     #[test]
@@ -615,6 +656,12 @@ mod tests {
             "regularly exchange useful information today",
         );
         assert!(!c.reworded && c.cut_from_first.is_empty(), "{c:?}");
-        assert_eq!(c.diff, "useful information");
+        assert_eq!(
+            diff(
+                "useful information",
+                "regularly exchange useful information today"
+            ),
+            "useful information"
+        );
     }
 }

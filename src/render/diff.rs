@@ -1,15 +1,15 @@
-//! Word differences for display: the `[-removed-]` / `{+added+}` markers of
-//! a record's `diff`, and two evidence texts laid side by side with the
-//! changed words marked.
+//! Word differences for display, from a record's [`WordDiff`]: its runs
+//! for a line of changes, and an evidence text with the changed words
+//! marked.
 
 use std::ops::Range;
 
-use similar::{ChangeTag, TextDiff};
+use crate::word_diff::{WordDiff, WordTag};
 
-/// A run of a record's `diff`.
+/// A run of a diff's line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Change {
-    /// Words both wordings share.
+    /// Words both wordings share, and the spaces between runs.
     Same,
     /// Words only the first wording has.
     Removed,
@@ -17,33 +17,22 @@ pub(crate) enum Change {
     Added,
 }
 
-/// Splits a `diff` into runs. Markers that do not close are kept as text,
-/// so the runs always concatenate to the diff without its markers.
-pub(crate) fn parse(diff: &str) -> Vec<(Change, &str)> {
-    let mut out = Vec::new();
-    let mut rest = diff;
-    while !rest.is_empty() {
-        let next = [("[-", "-]", Change::Removed), ("{+", "+}", Change::Added)]
-            .into_iter()
-            .filter_map(|(open, close, change)| {
-                let at = rest.find(open)?;
-                let len = rest[at + 2..].find(close)?;
-                Some((at, len, change))
-            })
-            .min_by_key(|&(at, ..)| at);
-        match next {
-            Some((at, len, change)) => {
-                if at > 0 {
-                    out.push((Change::Same, &rest[..at]));
-                }
-                if len > 0 {
-                    out.push((change, &rest[at + 2..at + 2 + len]));
-                }
-                rest = &rest[at + 2 + len + 2..];
-            }
-            None => {
-                out.push((Change::Same, rest));
-                rest = "";
+/// The diff's runs in order, the space between two operations included:
+/// they concatenate to the marked string without its markers.
+pub(crate) fn runs(diff: &WordDiff) -> Vec<(Change, &str)> {
+    let mut out = Vec::with_capacity(diff.ops.len() * 2);
+    for (i, op) in diff.ops.iter().enumerate() {
+        if i > 0 {
+            out.push((Change::Same, " "));
+        }
+        let (from, to) = (op.from.text(&diff.from), op.to.text(&diff.to));
+        match op.tag {
+            WordTag::Equal => out.push((Change::Same, to)),
+            WordTag::Removed => out.push((Change::Removed, from)),
+            WordTag::Added => out.push((Change::Added, to)),
+            WordTag::Replaced => {
+                out.push((Change::Removed, from));
+                out.push((Change::Added, to));
             }
         }
     }
@@ -65,32 +54,7 @@ pub(crate) enum Mark {
 /// One side: pieces that concatenate to exactly the evidence text.
 pub(crate) type Side<'a> = Vec<(Mark, &'a str)>;
 
-/// Lays two wordings side by side. When the record's `diff` describes an
-/// aligned passage of both texts (a fragment against the window of a
-/// longer quote), that passage is marked and the rest shown as outside;
-/// otherwise the two whole texts are diffed word by word.
-///
-/// Returns the two sides and whether they show the record's `diff`.
-pub(crate) fn sides<'a>(
-    diff: Option<&str>,
-    left: &'a str,
-    right: &'a str,
-) -> (Side<'a>, Side<'a>, bool) {
-    if let Some(diff) = diff {
-        let runs = parse(diff);
-        let first = words_of(&runs, Change::Added);
-        let second = words_of(&runs, Change::Removed);
-        for (a, b) in [(&first, &second), (&second, &first)] {
-            if let (Some(l), Some(r)) = (locate(left, a), locate(right, b)) {
-                return (pieces(left, l), pieces(right, r), true);
-            }
-        }
-    }
-    let (l, r) = whole(left, right);
-    (pieces(left, l), pieces(right, r), false)
-}
-
-/// One of the two versions a `diff` goes between.
+/// One of the two versions a diff goes between.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Version {
     /// The version the diff starts from (the claim's most common one):
@@ -101,52 +65,56 @@ pub(crate) enum Version {
     To,
 }
 
-impl Version {
-    /// The runs this version does not have.
-    fn other(self) -> Change {
-        match self {
-            Version::From => Change::Added,
-            Version::To => Change::Removed,
+/// Which version of `diff` `text` is: the one whose text it is.
+pub(crate) fn version_of(diff: &WordDiff, text: &str) -> Option<Version> {
+    if text == diff.from {
+        Some(Version::From)
+    } else if text == diff.to {
+        Some(Version::To)
+    } else {
+        None
+    }
+}
+
+/// `text`, the text of `version` of `diff`, with that version's changed
+/// words marked and what lies beyond the compared stretch outside;
+/// `None` when the diff's spans do not fit the text.
+pub(crate) fn mark<'a>(diff: &WordDiff, text: &'a str, version: Version) -> Option<Side<'a>> {
+    let own: Vec<(Range<usize>, bool)> = diff
+        .ops
+        .iter()
+        .filter_map(|op| {
+            let (span, own) = match version {
+                Version::From => (op.from, op.tag != WordTag::Added),
+                Version::To => (op.to, op.tag != WordTag::Removed),
+            };
+            (own && !span.is_empty()).then_some((span.range(), op.tag != WordTag::Equal))
+        })
+        .collect();
+    if own.iter().any(|(r, _)| text.get(r.clone()).is_none()) {
+        return None;
+    }
+    let start = own.iter().map(|(r, _)| r.start).min()?;
+    let end = own.iter().map(|(r, _)| r.end).max()?;
+    // Two forms of one word ("shouldn't": "should", "not") share its
+    // span; a word is changed when any of its forms is.
+    let mut changed = vec![false; end - start];
+    for (r, c) in &own {
+        if *c {
+            changed[r.start - start..r.end - start].fill(true);
         }
     }
-}
-
-/// `text` as `version` of `diff`: the diff's passage found in the text
-/// with that version's own words changed and the rest of the text
-/// outside; `None` when the passage does not occur in `text`.
-pub(crate) fn mark<'a>(diff: &str, text: &'a str, version: Version) -> Option<Side<'a>> {
-    let words = words_of(&parse(diff), version.other());
-    locate(text, &words).map(|r| pieces(text, r))
-}
-
-/// Which version of `diff` `text` is: the one whose passage occurs in it
-/// (the longer passage when both do); failing that, the one more of whose
-/// own words it has; `None` when nothing tells.
-pub(crate) fn version_of(diff: &str, text: &str) -> Option<Version> {
-    let runs = parse(diff);
-    let found = |v: Version| {
-        let words = words_of(&runs, v.other());
-        locate(text, &words).map(|_| words.len())
-    };
-    match (found(Version::From), found(Version::To)) {
-        (Some(a), Some(b)) => return Some(if b > a { Version::To } else { Version::From }),
-        (Some(_), None) => return Some(Version::From),
-        (None, Some(_)) => return Some(Version::To),
-        (None, None) => {}
+    let mut ranges: Ranges = vec![(Mark::Outside, 0..start)];
+    for (i, c) in changed.into_iter().enumerate() {
+        let mark = if c { Mark::Changed } else { Mark::Same };
+        match ranges.last_mut() {
+            Some((m, r)) if *m == mark => r.end = start + i + 1,
+            _ => ranges.push((mark, start + i..start + i + 1)),
+        }
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let own = |change: Change| {
-        runs.iter()
-            .filter(|(c, _)| *c == change)
-            .flat_map(|(_, run)| run.split_whitespace())
-            .filter(|w| words.contains(w))
-            .count()
-    };
-    match own(Change::Removed).cmp(&own(Change::Added)) {
-        std::cmp::Ordering::Greater => Some(Version::From),
-        std::cmp::Ordering::Less => Some(Version::To),
-        std::cmp::Ordering::Equal => None,
-    }
+    ranges.push((Mark::Outside, end..text.len()));
+    // Runs change only at the ops' ends: on char boundaries.
+    Some(pieces(text, ranges))
 }
 
 /// Several marked views of one text as one: a byte is changed where any
@@ -183,102 +151,8 @@ pub(crate) fn merge<'a>(text: &'a str, sides: &[Side<'a>]) -> Side<'a> {
     pieces(text, ranges)
 }
 
-/// The words of one wording of a diff (every run but those of `other`),
-/// each with whether it changed.
-fn words_of(runs: &[(Change, &str)], other: Change) -> Vec<(String, bool)> {
-    let mut text = String::new();
-    let mut changed = Vec::new();
-    for &(change, run) in runs.iter().filter(|(c, _)| *c != other) {
-        text.push_str(run);
-        changed.resize(text.len(), change != Change::Same);
-    }
-    word_spans(&text)
-        .into_iter()
-        .map(|(s, e)| (text[s..e].to_string(), changed[s..e].contains(&true)))
-        .collect()
-}
-
 /// Marked byte ranges of one side.
 type Ranges = Vec<(Mark, Range<usize>)>;
-
-/// Finds `words` as consecutive words of `text` and marks them; `None`
-/// when they do not occur there exactly.
-fn locate(text: &str, words: &[(String, bool)]) -> Option<Ranges> {
-    if words.is_empty() {
-        return None;
-    }
-    let spans = word_spans(text);
-    let n = words.len();
-    let at = (0..=spans.len().checked_sub(n)?).find(|&p| {
-        spans[p..p + n]
-            .iter()
-            .zip(words)
-            .all(|(&(s, e), (w, _))| text[s..e] == *w)
-    })?;
-    let mut side = vec![(Mark::Outside, 0..spans[at].0)];
-    let mut pos = spans[at].0;
-    for (&(s, e), (_, changed)) in spans[at..at + n].iter().zip(words) {
-        side.push((Mark::Same, pos..s));
-        let mark = if *changed { Mark::Changed } else { Mark::Same };
-        side.push((mark, s..e));
-        pos = e;
-    }
-    side.push((Mark::Outside, pos..text.len()));
-    Some(side)
-}
-
-/// Byte ranges of the white-space separated words of `text`.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
-    spans
-}
-
-/// The two whole texts diffed word by word.
-fn whole(left: &str, right: &str) -> (Ranges, Ranges) {
-    let diff = TextDiff::configure().diff_words(left, right);
-    let (mut l, mut r) = (Vec::new(), Vec::new());
-    let (mut lpos, mut rpos) = (0, 0);
-    for change in diff.iter_all_changes() {
-        let len = change.value().len();
-        // White space on its own is never a change worth marking.
-        let changed = if change.value().trim().is_empty() {
-            Mark::Same
-        } else {
-            Mark::Changed
-        };
-        match change.tag() {
-            ChangeTag::Equal => {
-                l.push((Mark::Same, lpos..lpos + len));
-                r.push((Mark::Same, rpos..rpos + len));
-                lpos += len;
-                rpos += len;
-            }
-            ChangeTag::Delete => {
-                l.push((changed, lpos..lpos + len));
-                lpos += len;
-            }
-            ChangeTag::Insert => {
-                r.push((changed, rpos..rpos + len));
-                rpos += len;
-            }
-        }
-    }
-    (l, r)
-}
 
 /// Resolves ranges to text: empty ranges dropped, white space between two
 /// changed words made part of the change, neighbours with the same mark
@@ -304,29 +178,8 @@ fn pieces(text: &str, ranges: Ranges) -> Side<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markers_split_into_runs() {
-        let cases: &[(&str, &[(Change, &str)])] = &[
-            ("same", &[(Change::Same, "same")]),
-            (
-                "a [-b-]{+c+} d",
-                &[
-                    (Change::Same, "a "),
-                    (Change::Removed, "b"),
-                    (Change::Added, "c"),
-                    (Change::Same, " d"),
-                ],
-            ),
-            ("{+x+}", &[(Change::Added, "x")]),
-            // An unclosed marker is text.
-            ("a [-b", &[(Change::Same, "a [-b")]),
-            ("", &[]),
-        ];
-        for (diff, want) in cases {
-            assert_eq!(parse(diff), *want, "{diff}");
-        }
-    }
+    use crate::span::Span;
+    use crate::word_diff::WordOp;
 
     fn show(side: &Side<'_>) -> String {
         side.iter()
@@ -338,60 +191,120 @@ mod tests {
             .collect()
     }
 
+    /// A diff between two texts; each op names its words in each text by
+    /// their next occurrence ("" for none).
+    fn diff(from: &str, to: &str, ops: &[(WordTag, &str, &str)]) -> WordDiff {
+        // Each side's last span: the next words are searched after it, or
+        // are it again (two forms of one word).
+        let (mut fat, mut tat) = (Span::new(0, 0), Span::new(0, 0));
+        let find = |text: &str, at: &mut Span, words: &str| {
+            if words.is_empty() {
+                return Span::new(at.end, at.end);
+            }
+            *at = match text[at.end..].find(words) {
+                Some(s) => Span::new(at.end + s, at.end + s + words.len()),
+                None => *at,
+            };
+            *at
+        };
+        WordDiff {
+            from: from.to_string(),
+            to: to.to_string(),
+            ops: ops
+                .iter()
+                .map(|&(tag, f, t)| WordOp {
+                    tag,
+                    from: find(from, &mut fat, f),
+                    to: find(to, &mut tat, t),
+                })
+                .collect(),
+        }
+    }
+
+    fn long_and_short() -> WordDiff {
+        diff(
+            "We are regularly exchanging information that is useful to us, said he",
+            "useful information",
+            &[
+                (WordTag::Added, "", "useful"),
+                (WordTag::Equal, "information", "information"),
+                (WordTag::Removed, "that is useful", ""),
+            ],
+        )
+    }
+
     #[test]
-    fn aligned_passages_are_found_in_the_evidence() {
-        let long = "We are regularly exchanging information that is useful to us, said he";
-        let short = "useful information";
-        let diff = "{+useful+} information[- that is useful-]";
-        let (l, r, used) = sides(Some(diff), long, short);
-        assert!(used);
+    fn runs_concatenate_to_the_unmarked_string() {
+        let d = long_and_short();
+        assert_eq!(d.to_string(), "{+useful+} information [-that is useful-]");
         assert_eq!(
-            show(&l),
+            runs(&d),
+            [
+                (Change::Added, "useful"),
+                (Change::Same, " "),
+                (Change::Same, "information"),
+                (Change::Same, " "),
+                (Change::Removed, "that is useful"),
+            ]
+        );
+        assert!(runs(&WordDiff::default()).is_empty());
+    }
+
+    #[test]
+    fn each_version_is_marked_from_its_spans() {
+        let d = long_and_short();
+        let (from, to) = (&d.from, &d.to);
+        assert_eq!(version_of(&d, from), Some(Version::From));
+        assert_eq!(version_of(&d, to), Some(Version::To));
+        assert_eq!(version_of(&d, "other words"), None);
+        assert_eq!(
+            show(&mark(&d, from, Version::From).unwrap()),
             "(We are regularly exchanging )information <that is useful>( to us, said he)"
         );
-        assert_eq!(show(&r), "<useful> information");
-    }
-
-    #[test]
-    fn whole_texts_are_diffed_without_a_usable_diff() {
-        let (l, r, _) = sides(
-            None,
-            "large-scale plans",
-            "large-scale joint plans and projects",
-        );
-        assert_eq!(show(&l), "large-scale plans");
-        assert_eq!(show(&r), "large-scale <joint> plans <and projects>");
-        let (l, r, used) = sides(Some("[-not here-]"), "a b c", "a x c");
-        assert!(!used);
-        assert_eq!((show(&l), show(&r)), ("a <b> c".into(), "a <x> c".into()));
-    }
-
-    #[test]
-    fn a_text_is_found_as_its_version_of_the_diff() {
-        let common = "large-scale joint plans and projects";
-        let variant = "large-scale plans";
-        let diff = "large-scale [-joint-] plans";
-        assert_eq!(version_of(diff, common), Some(Version::From));
-        assert_eq!(version_of(diff, variant), Some(Version::To));
         assert_eq!(
-            show(&mark(diff, common, Version::From).unwrap()),
-            "large-scale <joint> plans( and projects)"
+            show(&mark(&d, to, Version::To).unwrap()),
+            "<useful> information"
+        );
+        // Two ops on one word: it is changed when one is.
+        let contracted = diff(
+            "money that should have",
+            "money I shouldn’t have",
+            &[
+                (WordTag::Equal, "money", "money"),
+                (WordTag::Replaced, "that", "I"),
+                (WordTag::Equal, "should", "shouldn’t"),
+                (WordTag::Added, "", "shouldn’t"),
+                (WordTag::Equal, "have", "have"),
+            ],
         );
         assert_eq!(
-            show(&mark(diff, variant, Version::To).unwrap()),
-            "large-scale plans"
+            show(&mark(&contracted, &contracted.to, Version::To).unwrap()),
+            "money <I shouldn’t> have"
         );
-        assert!(mark(diff, "other words", Version::To).is_none());
-        // Found by its own words when the passage is not in the text.
-        assert_eq!(version_of("a [-b-]{+c+} d", "x c y"), Some(Version::To));
-        assert_eq!(version_of("a [-b-]{+c+} d", "nothing"), None);
+        // Spans that do not fit the text mark nothing.
+        assert!(mark(&d, "short", Version::From).is_none());
+        assert!(mark(&d, "é", Version::To).is_none());
     }
 
     #[test]
     fn merged_views_change_what_any_changes() {
         let text = "a b c d";
-        let one = mark("a [-b-] c", text, Version::From).unwrap();
-        let two = mark("c [-d-]", text, Version::From).unwrap();
+        let one = diff(
+            text,
+            "a c",
+            &[
+                (WordTag::Equal, "a", "a"),
+                (WordTag::Removed, "b", ""),
+                (WordTag::Equal, "c", "c"),
+            ],
+        );
+        let two = diff(
+            text,
+            "c",
+            &[(WordTag::Equal, "c", "c"), (WordTag::Removed, "d", "")],
+        );
+        let one = mark(&one, text, Version::From).unwrap();
+        let two = mark(&two, text, Version::From).unwrap();
         assert_eq!(show(&one), "a <b> c( d)");
         assert_eq!(show(&merge(text, &[one, two])), "a <b> c <d>");
         assert_eq!(show(&merge("é", &[vec![(Mark::Same, "é")]])), "é");
@@ -399,16 +312,21 @@ mod tests {
 
     #[test]
     fn pieces_concatenate_to_the_text() {
-        let texts = [
-            ("", ""),
-            ("  lead and trail  ", "lead trail"),
-            ("é ü ñ", "e u n"),
-            ("one", "one two three"),
-        ];
-        for (a, b) in texts {
-            let (l, r, _) = sides(Some("{+one+}"), a, b);
-            assert_eq!(l.iter().map(|p| p.1).collect::<String>(), a);
-            assert_eq!(r.iter().map(|p| p.1).collect::<String>(), b);
+        for (text, version) in [
+            ("“We exchange important information,”", Version::From),
+            ("we exchange useful information", Version::To),
+        ] {
+            let d = diff(
+                "“We exchange important information,”",
+                "we exchange useful information",
+                &[
+                    (WordTag::Equal, "We exchange", "we exchange"),
+                    (WordTag::Replaced, "important", "useful"),
+                    (WordTag::Equal, "information", "information"),
+                ],
+            );
+            let side = mark(&d, text, version).unwrap();
+            assert_eq!(side.iter().map(|p| p.1).collect::<String>(), text);
         }
     }
 }

@@ -15,6 +15,7 @@ use super::view::{parties, ClaimView, Version};
 use super::Options;
 use crate::record::{Claim, Comparison, Evidence, Record, ReportInfo};
 use crate::report::Report;
+use crate::word_diff::WordDiff;
 
 /// Evidence shown per record (the JSON has all of it).
 const SHOWN: usize = 24;
@@ -641,9 +642,9 @@ fn appendix(page: &mut Page<'_>) {
     page.out.push_str("</ol></section>\n");
 }
 
-/// Word diff markers (`[-…-]`, `{+…+}`) as `<del>` and `<ins>`.
-fn diff_html(d: &str) -> String {
-    diff::parse(d)
+/// A diff's removed and added words as `<del>` and `<ins>`.
+fn diff_html(d: &WordDiff) -> String {
+    diff::runs(d)
         .into_iter()
         .map(|(change, run)| match change {
             diff::Change::Same => esc(run),
@@ -664,7 +665,7 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;[31m"
         );
         assert_eq!(
-            diff_html("a [-<b>-]{+&+}"),
+            diff_html(&"a [-<b>-]{+&+}".parse().unwrap()),
             "a <del>&lt;b&gt;</del><ins>&amp;</ins>"
         );
     }

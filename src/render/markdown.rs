@@ -5,14 +5,16 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::context;
-use super::diff::{self, Change};
+use super::diff::Change;
 use super::text::{short_id, skipped_line};
 use super::view::{
-    kind_help, kind_name, outlet_of, parties, plural, short, sources, ClaimView, EventView, SHOWN,
+    diff_line, kind_help, kind_name, outlet_of, parties, plural, short, sources, ClaimView,
+    EventView, SHOWN,
 };
 use super::Options;
 use crate::record::{Comparison, Evidence};
 use crate::report::Report;
+use crate::word_diff::WordDiff;
 
 pub(super) fn render(comparison: &Comparison, options: &Options<'_>) -> String {
     let texts = options.texts();
@@ -200,7 +202,7 @@ fn claim_table(
             esc(&short(&parties(comparison, d), 200))
         );
         if let Some(changes) = &d.diff {
-            let _ = writeln!(out, "  - Changes: {}", diff_markdown(&short(changes, 400)));
+            let _ = writeln!(out, "  - Changes: {}", diff_markdown(changes, 400));
         }
         if let Some(note) = &d.note {
             let _ = writeln!(out, "  - Note: {}", esc(&short(note, 300)));
@@ -267,13 +269,14 @@ fn strong(before: &str, marked: &str, after: &str) -> String {
     format!("{lead}**{}**{trail}", esc(&short(marked, 300)))
 }
 
-/// `[-removed-]` as ~~removed~~, `{+added+}` as **added**.
-fn diff_markdown(d: &str) -> String {
-    diff::parse(d)
+/// A diff on one line, cut to `max` characters: removed words as
+/// ~~removed~~, added ones as **added**.
+fn diff_markdown(d: &WordDiff, max: usize) -> String {
+    diff_line(d, max)
         .into_iter()
         .map(|(change, run)| {
             let (open, close) = match change {
-                Change::Same => return esc(run),
+                Change::Same => return esc(&run),
                 Change::Removed => ("~~", "~~"),
                 Change::Added => ("**", "**"),
             };
@@ -327,12 +330,13 @@ mod tests {
 
     #[test]
     fn diffs_become_strikethrough_and_bold() {
+        let md = |d: &str| diff_markdown(&d.parse().unwrap(), 400);
         assert_eq!(
-            diff_markdown("regularly [-exchanging information-]{+exchange+} useful"),
+            md("regularly [-exchanging information-]{+exchange+} useful"),
             "regularly ~~exchanging information~~**exchange** useful"
         );
-        assert_eq!(diff_markdown("a{+ b +}c"), "a **b** c");
-        assert_eq!(diff_markdown("[-*-]"), "~~\\*~~");
+        assert_eq!(md("a{+ b +}c"), "a **b** c");
+        assert_eq!(md("[-*-]"), "~~\\*~~");
     }
 
     #[test]

@@ -2,13 +2,14 @@
 
 use std::fmt::Write;
 
-use super::diff::{self, Change};
+use super::diff::Change;
 use super::view::{
-    grouped, kind_help, kind_name, outlet_of, parties, plural, short, sources, ClaimView,
-    EventView, SHOWN,
+    diff_line, grouped, kind_help, kind_name, outlet_of, parties, plural, short, sources,
+    ClaimView, EventView, SHOWN,
 };
 use super::Options;
 use crate::record::{Comparison, Evidence, Record, RecordKind, Skipped};
+use crate::word_diff::WordDiff;
 
 /// ANSI styles, or nothing when colour is off.
 #[derive(Clone, Copy)]
@@ -223,7 +224,7 @@ fn claim(out: &mut String, p: Paint, comparison: &Comparison, c: &ClaimView<'_>,
             short(&parties(comparison, d), 120)
         );
         if let Some(changes) = &d.diff {
-            let _ = writeln!(out, "       diff: {}", diff_line(p, &short(changes, 240)));
+            let _ = writeln!(out, "       diff: {}", changes_line(p, changes, 240));
         }
         if let Some(note) = &d.note {
             let _ = writeln!(out, "       note: {}", short(note, 240));
@@ -305,24 +306,25 @@ fn record(out: &mut String, p: Paint, comparison: &Comparison, r: &Record, bulle
         let _ = writeln!(out, "     … and {} more", lines.len() - SHOWN);
     }
     if let Some(d) = &r.diff {
-        let _ = writeln!(out, "     diff: {}", diff_line(p, &short(d, 240)));
+        let _ = writeln!(out, "     diff: {}", changes_line(p, d, 240));
     }
     if let Some(note) = &r.note {
         let _ = writeln!(out, "     note: {}", short(note, 240));
     }
 }
 
-/// A diff with its markers (no colour) or as coloured runs.
-fn diff_line(p: Paint, d: &str) -> String {
+/// A diff cut to `max` characters: its marked string (no colour) or
+/// coloured runs.
+fn changes_line(p: Paint, d: &WordDiff, max: usize) -> String {
     if !p.0 {
-        return d.to_string();
+        return short(&d.to_string(), max);
     }
-    diff::parse(d)
+    diff_line(d, max)
         .into_iter()
         .map(|(change, run)| match change {
-            Change::Same => run.to_string(),
-            Change::Removed => p.paint(REMOVED, run),
-            Change::Added => p.paint(ADDED, run),
+            Change::Same => run,
+            Change::Removed => p.paint(REMOVED, &run),
+            Change::Added => p.paint(ADDED, &run),
         })
         .collect()
 }
@@ -336,9 +338,11 @@ mod tests {
         assert_eq!(Paint(false).paint(RED, "x"), "x");
         assert_eq!(Paint(true).paint(RED, "x"), "\x1b[31mx\x1b[0m");
         assert_eq!(Paint(true).paint(RED, ""), "");
-        assert_eq!(diff_line(Paint(false), "a [-b-]{+c+}"), "a [-b-]{+c+}");
+        let d: WordDiff = "a [-b-]{+c+}".parse().unwrap();
+        assert_eq!(changes_line(Paint(false), &d, 99), "a [-b-]{+c+}");
+        assert_eq!(changes_line(Paint(false), &d, 4), "a [-…");
         assert_eq!(
-            diff_line(Paint(true), "a [-b-]{+c+}"),
+            changes_line(Paint(true), &d, 99),
             "a \x1b[31;9mb\x1b[0m\x1b[32;4mc\x1b[0m"
         );
     }

@@ -5,9 +5,12 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use super::diff;
+use super::diff::{self, Change};
 
-use crate::record::{Claim, Comparison, Event, Evidence, Record, RecordKind, ReportInfo};
+use crate::record::{
+    Claim, Comparison, Difference, Event, Evidence, Record, RecordKind, ReportInfo,
+};
+use crate::word_diff::WordDiff;
 
 /// Evidence lines shown per record in text and Markdown (JSON has all).
 pub(crate) const SHOWN: usize = 8;
@@ -199,6 +202,45 @@ pub(crate) fn flat(text: &str) -> String {
     out
 }
 
+/// A diff's runs on one line: white space collapsed, control characters
+/// dropped, cut with an ellipsis where the marked string (markers
+/// counted, as in JSON and as [`short`] cuts it) would pass `max`
+/// characters. A run cut short keeps its mark.
+pub(crate) fn diff_line(d: &WordDiff, max: usize) -> Vec<(Change, String)> {
+    let markers = |change: Change| if change == Change::Same { 0 } else { 4 };
+    let runs: Vec<(Change, String)> = diff::runs(d)
+        .into_iter()
+        // The space between runs stays: flattened alone it would vanish.
+        .map(|(change, run)| (change, if run == " " { run.into() } else { flat(run) }))
+        .collect();
+    let mut left = max;
+    let mut out = Vec::with_capacity(runs.len());
+    for (change, run) in runs {
+        let cost = run.chars().count() + markers(change);
+        if cost <= left {
+            left -= cost;
+            out.push((change, run));
+            continue;
+        }
+        // The opening marker counts; the cut leaves no closing one.
+        let room = left.saturating_sub(markers(change) / 2);
+        let cut: String = run.chars().take(room).collect();
+        match cut.trim_end() {
+            "" => {
+                // Nothing of this run fits: the line ends with the last.
+                if let Some((_, last)) = out.last_mut() {
+                    last.truncate(last.trim_end().len());
+                }
+            }
+            cut => out.push((change, cut.to_string())),
+        }
+        out.push((Change::Same, "…".to_string()));
+        break;
+    }
+    out.retain(|(_, run)| !run.is_empty());
+    out
+}
+
 /// The serde name of a record kind, in words: "relative time".
 pub(crate) fn kind_name(kind: RecordKind) -> String {
     serde_json::to_value(kind)
@@ -211,12 +253,16 @@ pub(crate) fn kind_name(kind: RecordKind) -> String {
 /// What a discrepancy kind means, for headings and legends.
 pub(crate) fn kind_help(kind: RecordKind) -> &'static str {
     match kind {
-        RecordKind::Wording => "the same remark in different words",
-        RecordKind::Truncation => "one outlet quotes only part of the remark",
-        RecordKind::Attribution => "the same words given to different speakers",
-        RecordKind::Value => "different values for the same quantity",
-        RecordKind::Date => "different dates for the same thing",
-        RecordKind::Qualifier => "the same value hedged differently",
+        RecordKind::Difference(Difference::Wording) => "the same remark in different words",
+        RecordKind::Difference(Difference::Truncation) => {
+            "one outlet quotes only part of the remark"
+        }
+        RecordKind::Difference(Difference::Attribution) => {
+            "the same words given to different speakers"
+        }
+        RecordKind::Difference(Difference::Value) => "different values for the same quantity",
+        RecordKind::Difference(Difference::Date) => "different dates for the same thing",
+        RecordKind::Difference(Difference::Qualifier) => "the same value hedged differently",
         _ => "",
     }
 }
@@ -372,7 +418,11 @@ impl<'a> ClaimView<'a> {
         let mut version = None;
         let mut sides = Vec::new();
         for d in &self.differences {
-            let Some(changes) = d.diff.as_deref().filter(|_| d.kind == RecordKind::Wording) else {
+            let Some(changes) = d
+                .diff
+                .as_ref()
+                .filter(|_| d.kind == RecordKind::Difference(Difference::Wording))
+            else {
                 continue;
             };
             if !d.evidence.iter().any(|x| same_evidence(x, e)) {
@@ -381,31 +431,12 @@ impl<'a> ClaimView<'a> {
             let Some(v) = diff::version_of(changes, &e.text) else {
                 continue;
             };
-            let side = diff::mark(changes, &e.text, v).or_else(|| {
-                // The passage is not in the text: diff the whole text with
-                // a version on the other side.
-                let other = d.evidence.iter().find(|x| {
-                    !same_evidence(x, e) && diff::version_of(changes, &x.text) == Some(flip(v))
-                })?;
-                let (from, to, _) = match v {
-                    diff::Version::From => diff::sides(None, &e.text, &other.text),
-                    diff::Version::To => diff::sides(None, &other.text, &e.text),
-                };
-                Some(if v == diff::Version::From { from } else { to })
-            });
-            if let Some(side) = side {
+            if let Some(side) = diff::mark(changes, &e.text, v) {
                 version.get_or_insert(v);
                 sides.push(side);
             }
         }
         Some((version?, diff::merge(&e.text, &sides)))
-    }
-}
-
-fn flip(v: diff::Version) -> diff::Version {
-    match v {
-        diff::Version::From => diff::Version::To,
-        diff::Version::To => diff::Version::From,
     }
 }
 
@@ -418,21 +449,21 @@ pub(crate) fn parties(comparison: &Comparison, d: &Record) -> String {
     let mut all: Vec<String> = Vec::new();
     for e in &d.evidence {
         let outlet = outlet_of(comparison, &e.report);
-        let version = d.diff.as_deref().and_then(|c| diff::version_of(c, &e.text));
+        let version = d.diff.as_ref().and_then(|c| diff::version_of(c, &e.text));
         match version {
             Some(diff::Version::From) if !from.contains(&outlet) => from.push(outlet),
             Some(diff::Version::To) if !to.contains(&outlet) => to.push(outlet),
             _ => {}
         }
         let one = match (d.kind, e.speaker.as_deref()) {
-            (RecordKind::Attribution, Some(s)) => format!("{outlet} ({s})"),
+            (RecordKind::Difference(Difference::Attribution), Some(s)) => format!("{outlet} ({s})"),
             _ => outlet.to_string(),
         };
         if !all.contains(&one) {
             all.push(one);
         }
     }
-    if d.kind == RecordKind::Wording && !from.is_empty() && !to.is_empty() {
+    if d.kind == RecordKind::Difference(Difference::Wording) && !from.is_empty() && !to.is_empty() {
         format!("{} → {}", from.join(", "), to.join(", "))
     } else {
         all.join(", ")
@@ -506,4 +537,43 @@ fn claims(event: &Event) -> (Vec<ClaimView<'_>>, Vec<ClaimView<'_>>) {
         });
     }
     (differing, agreeing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_diff_line_is_cut_where_its_string_would_be() {
+        let d: WordDiff = "one two [-three four-] five".parse().unwrap();
+        let shown = |max: usize| -> String {
+            diff_line(&d, max)
+                .into_iter()
+                .map(|(c, r)| match c {
+                    Change::Same => r,
+                    Change::Removed => format!("[-{r}-]"),
+                    Change::Added => format!("{{+{r}+}}"),
+                })
+                .collect()
+        };
+        let string = d.to_string();
+        // Where the cut falls outside a marked run: as `short` cuts the
+        // string.
+        for max in [100, 27, 26, 24, 23, 8, 7, 5, 0] {
+            assert_eq!(shown(max), short(&string, max), "{max}");
+        }
+        // Inside one, the run keeps its mark.
+        assert_eq!(shown(15), "one two [-three-]…");
+        assert_eq!(shown(12), "one two [-th-]…");
+        assert_eq!(shown(9), "one two…");
+        let spaced: WordDiff = "a\n\nb [-c\u{1b}-]".parse().unwrap();
+        assert_eq!(
+            diff_line(&spaced, 100),
+            [
+                (Change::Same, "a b".to_string()),
+                (Change::Same, " ".to_string()),
+                (Change::Removed, "c".to_string())
+            ]
+        );
+    }
 }

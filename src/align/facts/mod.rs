@@ -35,7 +35,7 @@ use jiff::civil::Date;
 use super::{evidence, record, round, Aligned, Claimed, Member, StatementPair};
 
 use crate::extract::{Fact, FactKind, FactValue};
-use crate::record::{Claim, Evidence, Record, RecordKind};
+use crate::record::{Claim, Difference, Evidence, Record, RecordKind};
 use crate::span::Span;
 use context::{in_title, is_anaphoric, title_spans, FactContext, Rarity};
 use times::{is_time, news_since, overlap, period, precision, times_conflict, weekday_name};
@@ -62,21 +62,6 @@ const NEAR_MISS: f64 = 1.25;
 /// ("two days of mourning", "three days of mourning") but not by an order
 /// of magnitude ("six seats", "nearly 60 seats").
 const ALIGNED_MISS: f64 = 2.0;
-
-fn record_kind(kind: FactKind) -> RecordKind {
-    match kind {
-        FactKind::Number => RecordKind::Number,
-        FactKind::Count => RecordKind::Count,
-        FactKind::Money => RecordKind::Money,
-        FactKind::Percent => RecordKind::Percent,
-        FactKind::Date => RecordKind::Date,
-        FactKind::Weekday => RecordKind::Weekday,
-        FactKind::RelativeTime => RecordKind::RelativeTime,
-        FactKind::Duration => RecordKind::Duration,
-        FactKind::Year => RecordKind::Year,
-        FactKind::Ordinal => RecordKind::Ordinal,
-    }
-}
 
 /// The slot a fact belongs to, as a sortable key.
 fn slot(fact: &Fact) -> Option<String> {
@@ -230,7 +215,7 @@ fn slot_agreements(
         let mut claimed = Claimed {
             record: Record {
                 note: note.clone(),
-                ..record(Claim::Fact, record_kind(kind), ev.clone(), Some(1.0))
+                ..record(Claim::Fact, RecordKind::Fact(kind), ev.clone(), Some(1.0))
             },
             differences: Vec::new(),
         };
@@ -249,7 +234,7 @@ fn slot_agreements(
         if let Some(score) = concur.filter(|&s| s >= HEDGE_AFFINITY) {
             claimed.differences.push(Record {
                 note: Some(format!("hedged differently: {}", wordings.join(" vs "))),
-                ..record(Claim::Fact, RecordKind::Qualifier, ev, Some(round(score)))
+                ..record(Claim::Fact, RecordKind::Difference(Difference::Qualifier), ev, Some(round(score)))
             });
         }
         out.claims.push(claimed);
@@ -315,7 +300,7 @@ fn compatible_times(
                     show(p, pa),
                     show(q, pb)
                 )),
-                ..record(Claim::Fact, record_kind(p.kind), ev, Some(round(score)))
+                ..record(Claim::Fact, RecordKind::Fact(p.kind), ev, Some(round(score)))
             },
             differences: Vec::new(),
         });
@@ -512,9 +497,9 @@ fn conflicts(
             continue;
         }
         let kind = if is_time(a.kind) || a.kind == FactKind::Year {
-            RecordKind::Date
+            RecordKind::Difference(Difference::Date)
         } else {
-            RecordKind::Value
+            RecordKind::Difference(Difference::Value)
         };
         let evidence_of = |v: usize| {
             groups[v]
@@ -528,7 +513,7 @@ fn conflicts(
                 note: Some(format!("values differ: {note}")),
                 ..record(
                     Claim::Fact,
-                    record_kind(a.kind),
+                    RecordKind::Fact(a.kind),
                     ev.clone(),
                     Some(round(score)),
                 )

@@ -170,7 +170,7 @@ fn close_figures_in_like_words_conflict() {
     assert!(
         found.contains(&(
             false,
-            RecordKind::Value,
+            RecordKind::Difference(Difference::Value),
             vec!["50,000 pages".into(), "55,000 pages".into()]
         )),
         "{found:?}"
@@ -225,7 +225,7 @@ fn a_later_day_in_a_later_report_is_a_later_occurrence() {
     assert!(
         found.contains(&(
             false,
-            RecordKind::Date,
+            RecordKind::Difference(Difference::Date),
             vec!["Sunday".into(), "Thursday".into()]
         )),
         "{found:?}"
@@ -248,11 +248,11 @@ fn a_bound_against_a_plain_figure_is_a_qualifier_discrepancy() {
     ]);
     let pair = vec!["$250,000".to_string(), "more than $250,000".to_string()];
     assert!(
-        found.contains(&(true, RecordKind::Money, pair.clone())),
+        found.contains(&(true, RecordKind::Fact(FactKind::Money), pair.clone())),
         "{found:?}"
     );
     assert!(
-        found.contains(&(false, RecordKind::Qualifier, pair)),
+        found.contains(&(false, RecordKind::Difference(Difference::Qualifier), pair)),
         "{found:?}"
     );
 }
@@ -274,7 +274,7 @@ fn a_time_counted_from_the_story_agrees_with_a_calendar_month() {
     assert!(
         found.contains(&(
             true,
-            RecordKind::RelativeTime,
+            RecordKind::Fact(FactKind::RelativeTime),
             vec!["less than a month after".into(), "Last month".into()]
         )),
         "{found:?}"

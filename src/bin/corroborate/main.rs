@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate::render::{self, Format, Options};
-use corroborate::{Error, LoadOptions, Matcher, Report, Skipped};
+use corroborate::{Error, InputFormat, LoadOptions, Matcher, Report, Skipped};
 use rayon::prelude::*;
 
 use progress::Progress;
@@ -420,56 +420,19 @@ fn use_color(choice: ColorChoice, out: &Output) -> bool {
     }
 }
 
-fn read_stdin(origin: &Path) -> Result<Vec<u8>, Failure> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut buf)
-        .map_err(|source| stdin_error(origin, source))?;
-    Ok(buf)
-}
-
-fn stdin_error(origin: &Path, source: std::io::Error) -> Failure {
-    Failure::Input(Error::Io {
-        path: origin.to_path_buf(),
-        source,
-    })
-}
-
-/// Standard input as one plain-text report: at most `limit` bytes are
-/// kept; past that the rest is only counted, for the error.
-fn read_stdin_report(origin: &Path, limit: usize) -> Result<Result<Vec<u8>, Error>, Failure> {
-    let mut stdin = std::io::stdin().lock();
-    let mut buf = Vec::new();
-    let keep = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    (&mut stdin)
-        .take(keep)
-        .read_to_end(&mut buf)
-        .map_err(|source| stdin_error(origin, source))?;
-    if buf.len() <= limit {
-        return Ok(Ok(buf));
-    }
-    let rest = std::io::copy(&mut stdin, &mut std::io::sink())
-        .map_err(|source| stdin_error(origin, source))?;
-    let size = u64::try_from(buf.len())
-        .unwrap_or(u64::MAX)
-        .saturating_add(rest);
-    Ok(Err(Error::TooLarge {
-        origin: "<stdin>".to_string(),
-        size: usize::try_from(size).unwrap_or(usize::MAX),
-        limit,
-    }))
-}
-
 fn read_text(path: &Path) -> Result<String, Failure> {
+    let io = |source| {
+        Failure::Input(Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
     let bytes = if path.as_os_str() == "-" {
-        read_stdin(path)?
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(io)?;
+        buf
     } else {
-        std::fs::read(path).map_err(|source| {
-            Failure::Input(Error::Io {
-                path: path.to_path_buf(),
-                source,
-            })
-        })?
+        std::fs::read(path).map_err(io)?
     };
     String::from_utf8(bytes).map_err(|e| {
         Failure::Input(Error::NotUtf8 {
@@ -482,75 +445,25 @@ fn read_text(path: &Path) -> Result<String, Failure> {
 /// Reads every report. Without --keep-going the first bad file is the
 /// error; with it, bad files are skipped with a warning each and returned.
 fn load(input: &Input, progress: &mut Progress) -> Result<(Vec<Report>, Vec<Skipped>), Failure> {
-    let mut skipped = Vec::new();
-    let mut skip = |progress: &Progress, path: String, error: Error| {
-        progress.warn(&format!("corroborate: skipping {error}"));
-        skipped.push(Skipped::new(path, &error));
-    };
-    let mut files = Vec::new();
-    for path in &input.paths {
-        match corroborate::expand_paths(std::slice::from_ref(path)) {
-            Ok(found) => files.extend(found),
-            Err(e) if input.keep_going => skip(progress, path.display().to_string(), e),
-            Err(e) => return Err(Failure::Input(e)),
-        }
-    }
     let options = LoadOptions {
         max_report_bytes: input.max_report_bytes,
+        keep_going: input.keep_going,
+        stdin_format: match input.stdin_format {
+            StdinFormat::Txt => InputFormat::Text,
+            StdinFormat::Json => InputFormat::Json,
+            StdinFormat::Jsonl => InputFormat::Jsonl,
+        },
     };
-    let mut reports = Vec::new();
-    let mut seen = std::collections::BTreeMap::new();
-    progress.stage("reading", Some(files.len() as u64));
-    for file in files {
-        let items = if file.as_os_str() == "-" {
-            let (format, bytes) = match input.stdin_format {
-                // One report: the limit bounds what is held in memory.
-                StdinFormat::Txt => ("txt", read_stdin_report(&file, options.max_report_bytes)?),
-                StdinFormat::Json => ("json", Ok(read_stdin(&file)?)),
-                StdinFormat::Jsonl => ("jsonl", Ok(read_stdin(&file)?)),
-            };
-            bytes.and_then(|bytes| {
-                corroborate::parse_bytes("<stdin>", "stdin", format, bytes, &options)
-            })
-        } else {
-            corroborate::read_file(&file, &options)
-        };
-        progress.step();
-        let origin = if file.as_os_str() == "-" {
-            "<stdin>".to_string()
-        } else {
-            file.display().to_string()
-        };
-        let items = match items {
-            Ok(items) => items,
-            Err(e) if input.keep_going => {
-                skip(progress, origin, e);
-                continue;
-            }
-            Err(e) => return Err(Failure::Input(e)),
-        };
-        for (origin, report) in items {
-            if let Some(first) = seen.get(&report.id) {
-                let e = Error::DuplicateId {
-                    id: report.id,
-                    first: String::clone(first),
-                    second: origin.clone(),
-                };
-                if input.keep_going {
-                    skip(progress, origin, e);
-                    continue;
-                }
-                return Err(Failure::Input(e));
-            }
-            seen.insert(report.id.clone(), origin);
-            reports.push(report);
-        }
-    }
+    progress.stage("reading", None);
+    let loaded = corroborate::load_with(&input.paths, &options).map_err(Failure::Input)?;
     progress.finish();
-    if reports.is_empty() && !skipped.is_empty() {
-        return Err(Failure::NothingRead(skipped.len()));
+    for s in &loaded.skipped {
+        progress.warn(&format!("corroborate: skipping {}", s.error));
     }
-    Ok((reports, skipped))
+    if loaded.reports.is_empty() && !loaded.skipped.is_empty() {
+        return Err(Failure::NothingRead(loaded.skipped.len()));
+    }
+    Ok((loaded.reports, loaded.skipped))
 }
 
 fn emit(out: &Output, text: &str) -> Result<(), Failure> {

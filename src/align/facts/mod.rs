@@ -234,7 +234,12 @@ fn slot_agreements(
         if let Some(score) = concur.filter(|&s| s >= HEDGE_AFFINITY) {
             claimed.differences.push(Record {
                 note: Some(format!("hedged differently: {}", wordings.join(" vs "))),
-                ..record(Claim::Fact, RecordKind::Difference(Difference::Qualifier), ev, Some(round(score)))
+                ..record(
+                    Claim::Fact,
+                    RecordKind::Difference(Difference::Qualifier),
+                    ev,
+                    Some(round(score)),
+                )
             });
         }
         out.claims.push(claimed);
@@ -300,7 +305,12 @@ fn compatible_times(
                     show(p, pa),
                     show(q, pb)
                 )),
-                ..record(Claim::Fact, RecordKind::Fact(p.kind), ev, Some(round(score)))
+                ..record(
+                    Claim::Fact,
+                    RecordKind::Fact(p.kind),
+                    ev,
+                    Some(round(score)),
+                )
             },
             differences: Vec::new(),
         });

@@ -2,7 +2,6 @@
 //! differences.
 
 use super::speakers::surname;
-use super::truncation::CUT_WORDS;
 use super::*;
 
 /// One claim's quotations, and how its versions compare.
@@ -416,16 +415,4 @@ pub(super) struct Compared {
     pub(super) comparison: wording::Comparison,
     /// Stretches of the other version beyond the reference's ends.
     pub(super) beyond_other: Vec<Span>,
-}
-
-/// Least alignment score for one quotation to render (part of) another
-/// closely enough that their differences are worth a reader's time.
-pub(super) const RENDERS: f64 = 0.6;
-
-pub(super) fn ellipsize(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    format!("{}…", cut.trim_end())
 }

@@ -255,6 +255,22 @@ fn distinctive(
     enough && weight >= 1.0
 }
 
+/// Least alignment score for one quotation to render (part of) another
+/// closely enough that their differences are worth a reader's time.
+const RENDERS: f64 = 0.6;
+
+/// An omission this long (or of two content words) is a cut.
+const CUT_WORDS: usize = 4;
+
+/// `text` cut to `max` characters, with an ellipsis when cut.
+fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
 mod claim;
 mod speakers;
 

@@ -1,7 +1,7 @@
 //! Truncation: where a report's version of a remark is cut short against
 //! the fullest quotation.
 
-use super::claim::{ellipsize, ClaimQuotes, RENDERS};
+use super::claim::ClaimQuotes;
 use super::*;
 
 impl ClaimQuotes<'_, '_> {
@@ -219,6 +219,3 @@ pub(super) struct Cut {
     /// The quotation the cut was found with.
     pub(super) quote: usize,
 }
-
-/// An omission this long (or of two content words) is a cut.
-pub(super) const CUT_WORDS: usize = 4;

@@ -336,6 +336,25 @@ impl Matcher {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_corpus_stems_are_the_stems_and_change_no_score() {
+        let corpus = [
+            "Officials said the bridges were reopening on Monday.",
+            "The bridge reopened, officials say; Li’s office disagreed.",
+        ];
+        let m = Matcher::from_corpus(corpus);
+        let stems = &m.idf.as_ref().unwrap().stems;
+        assert!(stems.len() >= 10, "{stems:?}");
+        for (word, &id) in stems {
+            assert_eq!(id, prepare::stem_id(word), "{word}");
+        }
+        // A text outside the corpus is stemmed all the same.
+        let (a, b) = (corpus[0], "Officials said bridges reopen on Monday.");
+        let score = m.similarity(a, b);
+        assert!(score > 0.5, "{score}");
+        assert_eq!(score, m.similarity(b, a));
+    }
+
     const PAIRS: &[(&str, &str)] = &[
         (
             "China refused to criticize Russia.",

@@ -1,6 +1,8 @@
 //! The whole pipeline: extract (in parallel), group into events, align
 //! each event (in parallel), and assemble the [`Comparison`].
 
+use std::time::{Duration, Instant};
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -63,14 +65,41 @@ pub fn compare(reports: &[Report]) -> Comparison {
 /// assert_eq!(result.events[0].reports, ["caption", "wire"]);
 /// ```
 pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
-    let mut clock = StageClock::new();
+    compare_timed(reports, config, |_, _| {})
+}
+
+/// [`compare_with`], telling `observe` the name and wall time of each
+/// stage as it ends: `"extract"`, `"events"` (grouping, and the times of
+/// undated reports read against their event), `"align"`.
+///
+/// ```
+/// use corroborate::{compare_timed, CompareConfig, Report};
+/// let reports = [Report::new("a", "Floods hit Valencia on Monday.")];
+/// let mut stages = Vec::new();
+/// let result = compare_timed(&reports, &CompareConfig::default(), |stage, took| {
+///     stages.push(stage);
+///     assert!(took.as_secs() < 60);
+/// });
+/// assert_eq!(stages, ["extract", "events", "align"]);
+/// assert_eq!(result.events.len(), 1);
+/// ```
+pub fn compare_timed(
+    reports: &[Report],
+    config: &CompareConfig,
+    mut observe: impl FnMut(&'static str, Duration),
+) -> Comparison {
+    let mut last = Instant::now();
+    let mut clock = |stage| {
+        observe(stage, last.elapsed());
+        last = Instant::now();
+    };
     let mut sorted: Vec<&Report> = reports.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     let found: Vec<Extraction> = sorted
         .par_iter()
         .map(|r| extract_with(r, &config.extract))
         .collect();
-    clock.lap("extract");
+    clock("extract");
     let groups = group_labelled(&found, &labels(&sorted), &config.events);
     // An undated report reads its "Sunday" and "last month" against the
     // dates of the reports it was grouped with.
@@ -85,9 +114,9 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
             }
         }
     }
-    clock.lap("events");
+    clock("events");
     let events = align_events(&sorted, &found, &groups, &config.align);
-    clock.lap("align");
+    clock("align");
     Comparison {
         schema_version: SCHEMA_VERSION.to_string(),
         reports: found
@@ -106,29 +135,6 @@ pub fn compare_with(reports: &[Report], config: &CompareConfig) -> Comparison {
 /// The reports' event labels, in order.
 fn labels<'a>(reports: &[&'a Report]) -> Vec<Option<&'a str>> {
     reports.iter().map(|r| r.event.as_deref()).collect()
-}
-
-/// Stage timings on stderr when `CORROBORATE_TIMING` is set: for
-/// profiling, never part of the output.
-struct StageClock {
-    on: bool,
-    last: std::time::Instant,
-}
-
-impl StageClock {
-    fn new() -> StageClock {
-        StageClock {
-            on: std::env::var_os("CORROBORATE_TIMING").is_some(),
-            last: std::time::Instant::now(),
-        }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if self.on {
-            eprintln!("{stage}: {:.3} s", self.last.elapsed().as_secs_f64());
-            self.last = std::time::Instant::now();
-        }
-    }
 }
 
 /// An event without its records: which reports it holds.

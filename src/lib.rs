@@ -209,7 +209,9 @@ mod text;
 mod word_diff;
 
 pub use crate::align::{align_events, AlignConfig};
-pub use crate::compare::{compare, compare_with, group_reports, CompareConfig, EventGroup};
+pub use crate::compare::{
+    compare, compare_timed, compare_with, group_reports, CompareConfig, EventGroup,
+};
 pub use crate::error::{Error, Result};
 pub use crate::events::{group_events, EventConfig, EventId, EventIndex, IndexSize, IndexedEvent};
 pub use crate::extract::{

@@ -60,6 +60,39 @@ impl Span {
     }
 }
 
+/// Serde for an optional span written as two fields, `speaker_start` and
+/// `speaker_end` (both null for none): a quote's speaker mention as the
+/// extract JSON has it (`#[serde(flatten, with = "…")]`).
+pub(crate) mod speaker_span {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Span;
+
+    #[derive(Serialize, Deserialize)]
+    struct Ends {
+        speaker_start: Option<usize>,
+        speaker_end: Option<usize>,
+    }
+
+    pub fn serialize<S: Serializer>(span: &Option<Span>, serializer: S) -> Result<S::Ok, S::Error> {
+        Ends {
+            speaker_start: span.map(|s| s.start),
+            speaker_end: span.map(|s| s.end),
+        }
+        .serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Span>, D::Error> {
+        let ends = Ends::deserialize(deserializer)?;
+        Ok(match (ends.speaker_start, ends.speaker_end) {
+            (Some(start), Some(end)) => Some(Span::new(start, end)),
+            _ => None,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

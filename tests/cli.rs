@@ -468,3 +468,26 @@ fn the_user_can_say_which_reports_are_one_event() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn timing_is_asked_for_and_goes_to_stderr() {
+    let plain = run(&["compare", "--quiet", "--format", "json", &seeds_dir()]);
+    let timed = run(&[
+        "compare",
+        "--quiet",
+        "--timing",
+        "--format",
+        "json",
+        &seeds_dir(),
+    ]);
+    assert!(timed.status.success());
+    assert_eq!(timed.stdout, plain.stdout);
+    assert!(plain.stderr.is_empty());
+    let stderr = String::from_utf8(timed.stderr).unwrap();
+    let stages: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.split_once(": ").map(|(stage, _)| stage))
+        .collect();
+    assert_eq!(stages, ["extract", "events", "align"], "{stderr}");
+    assert!(stderr.lines().all(|l| l.ends_with(" s")), "{stderr}");
+}

@@ -21,6 +21,7 @@ use crate::text::{BlockKind, Document};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the quote marks.
+    #[serde(flatten)]
     pub span: Span,
     /// Exactly `report.text[span]`.
     pub text: String,
@@ -28,6 +29,7 @@ pub struct Quote {
     /// the report gives one), or `None` when nothing supports one.
     pub speaker: Option<String>,
     /// The mention the speaker was resolved from ("he", "the premier", "Li").
+    #[serde(flatten, with = "crate::span::speaker_span")]
     pub speaker_span: Option<Span>,
     /// Whole remark, or a few words quoted inside narrative.
     pub kind: QuoteKind,
@@ -137,6 +139,7 @@ pub enum Qualifier {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     /// The expression, qualifier included ("more than two weeks ago").
+    #[serde(flatten)]
     pub span: Span,
     /// Exactly `report.text[span]`.
     pub text: String,
@@ -155,8 +158,10 @@ pub struct Fact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<TimeRef>,
     /// A hedge on the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
     /// What is counted or measured, normalised ("people", "trip"), if said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Index into [`Extraction::sentences`] of its sentence.
     #[serde(default)]
@@ -168,6 +173,7 @@ pub struct Fact {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     /// The sentence.
+    #[serde(flatten)]
     pub span: Span,
     /// Exactly `report.text[span]`.
     pub text: String,
@@ -180,6 +186,7 @@ pub struct Statement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     /// The report's id.
+    #[serde(rename = "id")]
     pub report: String,
     /// The outlet, given or inferred from a byline or dateline.
     pub outlet: Option<String>,

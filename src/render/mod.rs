@@ -54,7 +54,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::compare::EventGroup;
-use crate::extract::{Extraction, Fact, FactValue, Quote, Statement};
+use crate::extract::Extraction;
 use crate::record::{Comparison, Skipped};
 use crate::report::Report;
 
@@ -242,8 +242,24 @@ pub fn events_json(groups: &[EventGroup], options: &Options<'_>) -> String {
     })
 }
 
-/// The JSON of `corroborate extract`: per report, its quotes, facts and
-/// statements with byte offsets (described by [`EXTRACT_SCHEMA`]).
+/// The JSON of `corroborate extract`: per report, its sentences, quotes,
+/// facts and statements with byte offsets (described by
+/// [`EXTRACT_SCHEMA`]). Each report is its [`Extraction`] as serde writes
+/// it, so it reads back.
+///
+/// ```
+/// use corroborate::{extract, render, Extraction, Report};
+///
+/// let found = [extract(&Report::new("r", "“We will win,” Jane Doe said on Monday."))];
+/// let json: serde_json::Value = serde_json::from_str(&render::extraction_json(&found)).unwrap();
+/// let quote = &json["reports"][0]["quotes"][0];
+/// assert_eq!(quote["start"], 3);
+/// assert_eq!(quote["text"], "We will win,");
+/// assert_eq!(quote["speaker_start"], 19);
+/// assert_eq!(quote["sentence"], 0);
+/// let back: Vec<Extraction> = serde_json::from_value(json["reports"].clone()).unwrap();
+/// assert_eq!(back, found);
+/// ```
 pub fn extraction_json(found: &[Extraction]) -> String {
     extraction_json_with(found, &Options::new())
 }
@@ -254,94 +270,13 @@ pub fn extraction_json_with(found: &[Extraction], options: &Options<'_>) -> Stri
     #[derive(Serialize)]
     struct Out<'a> {
         schema_version: &'a str,
-        reports: Vec<ReportOut<'a>>,
+        reports: &'a [Extraction],
         #[serde(skip_serializing_if = "Option::is_none")]
         skipped: Option<&'a [Skipped]>,
     }
-    #[derive(Serialize)]
-    struct ReportOut<'a> {
-        id: &'a str,
-        outlet: Option<&'a str>,
-        published: Option<String>,
-        title: Option<&'a str>,
-        quotes: Vec<QuoteOut<'a>>,
-        facts: Vec<FactOut<'a>>,
-        statements: Vec<StatementOut<'a>>,
-    }
-    #[derive(Serialize)]
-    struct QuoteOut<'a> {
-        start: usize,
-        end: usize,
-        text: &'a str,
-        speaker: Option<&'a str>,
-        speaker_start: Option<usize>,
-        speaker_end: Option<usize>,
-        kind: crate::extract::QuoteKind,
-    }
-    #[derive(Serialize)]
-    struct FactOut<'a> {
-        start: usize,
-        end: usize,
-        text: &'a str,
-        kind: crate::extract::FactKind,
-        value: Option<&'a FactValue>,
-        resolved: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        qualifier: Option<crate::extract::Qualifier>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        unit: Option<&'a str>,
-    }
-    #[derive(Serialize)]
-    struct StatementOut<'a> {
-        start: usize,
-        end: usize,
-        text: &'a str,
-    }
-    fn quote(q: &Quote) -> QuoteOut<'_> {
-        QuoteOut {
-            start: q.span.start,
-            end: q.span.end,
-            text: &q.text,
-            speaker: q.speaker.as_deref(),
-            speaker_start: q.speaker_span.map(|s| s.start),
-            speaker_end: q.speaker_span.map(|s| s.end),
-            kind: q.kind,
-        }
-    }
-    fn fact(f: &Fact) -> FactOut<'_> {
-        FactOut {
-            start: f.span.start,
-            end: f.span.end,
-            text: &f.text,
-            kind: f.kind,
-            value: f.value.as_ref(),
-            resolved: f.resolved.map(|d| d.to_string()),
-            qualifier: f.qualifier,
-            unit: f.unit.as_deref(),
-        }
-    }
-    fn statement(s: &Statement) -> StatementOut<'_> {
-        StatementOut {
-            start: s.span.start,
-            end: s.span.end,
-            text: &s.text,
-        }
-    }
-    let out = Out {
+    pretty(&Out {
         schema_version: crate::record::SCHEMA_VERSION,
-        reports: found
-            .iter()
-            .map(|e| ReportOut {
-                id: &e.report,
-                outlet: e.outlet.as_deref(),
-                published: e.published.map(|d| d.to_string()),
-                title: e.title.as_deref(),
-                quotes: e.quotes.iter().map(quote).collect(),
-                facts: e.facts.iter().map(fact).collect(),
-                statements: e.statements.iter().map(statement).collect(),
-            })
-            .collect(),
+        reports: found,
         skipped: options.skipped,
-    };
-    pretty(&out)
+    })
 }

@@ -94,6 +94,9 @@ enum Command {
         /// without grouping (for coverage of one story gathered by hand).
         #[arg(long)]
         one_event: bool,
+        /// Print the time each stage took on standard error.
+        #[arg(long)]
+        timing: bool,
         #[command(flatten)]
         out: Output,
         #[command(flatten)]
@@ -307,6 +310,7 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
             format,
             color,
             one_event,
+            timing,
             out,
             input,
         } => {
@@ -319,13 +323,15 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
                 ),
                 None,
             );
-            let comparison = corroborate::compare_with(
-                &reports,
-                &corroborate::CompareConfig {
-                    events: event_config(one_event),
-                    ..corroborate::CompareConfig::default()
-                },
-            );
+            let config = corroborate::CompareConfig {
+                events: event_config(one_event),
+                ..corroborate::CompareConfig::default()
+            };
+            let comparison = corroborate::compare_timed(&reports, &config, |stage, took| {
+                if timing {
+                    progress.warn(&format!("{stage}: {:.3} s", took.as_secs_f64()));
+                }
+            });
             progress.finish();
             let (format, colored) = match format {
                 OutFormat::Json => (Format::Json, false),

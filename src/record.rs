@@ -10,8 +10,10 @@ use crate::word_diff::WordDiff;
 
 /// Version of the JSON layout: the minor number grows when fields are
 /// added, the major one when a field changes meaning. 1.1 added the
-/// record `id` and the discrepancy's `of`.
-pub const SCHEMA_VERSION: &str = "1.1";
+/// record `id` and the discrepancy's `of`; 1.2 the extraction's
+/// `sentences`, each quote's, fact's and statement's `sentence`, and a
+/// time fact's unresolved `time`.
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// Everything [`compare`](crate::compare) found: the reports, and the
 /// events they were grouped into with their records.

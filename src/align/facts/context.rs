@@ -97,6 +97,36 @@ impl Rarity {
     }
 }
 
+/// How far, in bytes, a fact's context reaches into its sentence on each
+/// side: far more than [`CONTEXT_WORDS`] need, and a bound on the work
+/// for a sentence of a megabyte (pasted markup).
+const REACH: usize = 400;
+
+/// The part of `sentence` within [`REACH`] of `span`, cut at white space
+/// so that no word is split.
+fn near(text: &str, sentence: Span, span: Span) -> Span {
+    let mut start = sentence.start.max(span.start.saturating_sub(REACH));
+    if start > sentence.start {
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        start = text[start..span.start.max(start)]
+            .find(char::is_whitespace)
+            .map_or(span.start.max(start), |i| start + i);
+    }
+    let mut end = sentence.end.min(span.end + REACH).max(start);
+    if end < sentence.end {
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let from = span.end.min(end).max(start);
+        end = text[from..end]
+            .rfind(char::is_whitespace)
+            .map_or(from, |i| from + i);
+    }
+    Span::new(start, end.max(start))
+}
+
 /// Content words on each side of a fact, within its sentence.
 const CONTEXT_WORDS: usize = 10;
 /// The nearest words on each side weigh fully, the others half.
@@ -120,7 +150,7 @@ impl FactContext {
     /// as the text stage laid it out.
     pub(super) fn of(text: &str, sentence: Span, fact: &Fact) -> FactContext {
         use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
-        let tokens = tokenize(text, sentence);
+        let tokens = tokenize(text, near(text, sentence, fact.span));
         let at = tokens.partition_point(|t| t.span.end <= fact.span.start);
         let after = tokens.partition_point(|t| t.span.start < fact.span.end);
         let low = |k: usize| normalize(tokens[k].text(text));

@@ -219,11 +219,11 @@ pub use crate::extract::{
     Qualifier, Quote, QuoteKind, QuoteMarks, Statement, TimeRef,
 };
 pub use crate::record::{
-    Claim, Comparison, Difference, Event, Evidence, Record, RecordKind, ReportInfo, Skipped,
-    SCHEMA_VERSION,
+    Claim, Comparison, Difference, Event, Evidence, Record, RecordKind, ReportInfo, SCHEMA_VERSION,
 };
 pub use crate::report::{
-    expand_paths, load, load_with, parse_bytes, read_file, InputFormat, LoadOptions, Loaded, Report,
+    expand_paths, load, load_with, parse_bytes, read_file, InputFormat, LoadOptions, Loaded,
+    Report, Skipped,
 };
 pub use crate::similarity::{similarity, Matcher};
 pub use crate::span::Span;

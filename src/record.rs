@@ -312,48 +312,6 @@ pub struct Record {
     pub note: Option<String>,
 }
 
-/// An input file that was skipped (with `--keep-going`), and why.
-///
-/// Not part of [`Comparison`]: the command-line tool reads files, the
-/// library compares reports. The renderers show skipped files when given
-/// them through [`render::Options::skipped`](crate::render::Options::skipped),
-/// and the JSON outputs then carry a top-level `"skipped"` array.
-///
-/// ```
-/// use corroborate::{read_file, LoadOptions, Skipped};
-///
-/// let dir = std::env::temp_dir().join(format!("corroborate-skipped-doc-{}", std::process::id()));
-/// std::fs::create_dir_all(&dir).unwrap();
-/// let path = dir.join("empty.txt");
-/// std::fs::write(&path, "").unwrap();
-/// let error = read_file(&path, &LoadOptions::default()).unwrap_err();
-/// let skipped = Skipped::new(path.display().to_string(), &error);
-/// assert!(skipped.error.ends_with("empty report (no text)"));
-/// assert_eq!(
-///     serde_json::to_value(&skipped).unwrap(),
-///     serde_json::json!({"path": path.display().to_string(), "error": skipped.error}),
-/// );
-/// # std::fs::remove_dir_all(&dir).unwrap();
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Skipped {
-    /// The file (or `<stdin>`) as named on the command line or found in a
-    /// directory.
-    pub path: String,
-    /// Why it was skipped: the one-line error message.
-    pub error: String,
-}
-
-impl Skipped {
-    /// A skipped file and the error that made it unreadable.
-    pub fn new(path: impl Into<String>, error: &dyn std::fmt::Display) -> Skipped {
-        Skipped {
-            path: path.into(),
-            error: error.to_string(),
-        }
-    }
-}
-
 impl Record {
     /// The reports this record draws on, sorted, without repeats.
     ///

@@ -55,8 +55,9 @@ use serde::Serialize;
 
 use crate::compare::EventGroup;
 use crate::extract::Extraction;
-use crate::record::{Comparison, Skipped};
+use crate::record::Comparison;
 use crate::report::Report;
+use crate::report::Skipped;
 
 /// Output formats of the command-line tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

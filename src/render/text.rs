@@ -8,7 +8,8 @@ use super::view::{
     ClaimView, EventView, SHOWN,
 };
 use super::Options;
-use crate::record::{Comparison, Evidence, Record, RecordKind, Skipped};
+use crate::record::{Comparison, Evidence, Record, RecordKind};
+use crate::report::Skipped;
 use crate::word_diff::WordDiff;
 
 /// ANSI styles, or nothing when colour is off.

@@ -380,7 +380,7 @@ fn json_error(origin: &str, line_offset: usize, e: &serde_json::Error) -> Error 
 
 /// An input file that was skipped (with `--keep-going`), and why.
 ///
-/// Not part of [`Comparison`]: the command-line tool reads files, the
+/// Not part of [`Comparison`](crate::Comparison): the command-line tool reads files, the
 /// library compares reports. The renderers show skipped files when given
 /// them through [`render::Options::skipped`](crate::render::Options::skipped),
 /// and the JSON outputs then carry a top-level `"skipped"` array.

@@ -43,7 +43,7 @@ impl Context<'_> {
                 let after_title = w == "."
                     && (window
                         .last()
-                        .is_some_and(|p| is_title_abbreviation(&self.word(p)))
+                        .is_some_and(|p| is_title_abbreviation(self.word(p)))
                         || rest.starts_with(',')
                         || rest.trim_start().starts_with(char::is_lowercase));
                 let opens_next_quote = matches!(w, "“" | "\"" | "''" | "«");
@@ -57,9 +57,9 @@ impl Context<'_> {
                     break;
                 }
             } else if matches!(
-                self.word(&t).as_str(),
+                self.word(&t),
                 "but" | "while" | "whereas" | "because" | "although"
-            ) || matches!(self.word(&t).as_str(), "and" | "or")
+            ) || matches!(self.word(&t), "and" | "or")
                 && self.text[t.span.end..para_end]
                     .trim_start()
                     .starts_with(char::is_uppercase)
@@ -132,7 +132,7 @@ impl Context<'_> {
             let verb_word = self.word(&words[0]);
             let opener = words.get(1).map(|t| self.word(t))?;
             let not_subject = matches!(
-                opener.as_str(),
+                opener,
                 "that"
                     | "to"
                     | "in"
@@ -161,7 +161,7 @@ impl Context<'_> {
                     | "we"
                     | "you"
             );
-            if is_participle(&verb_word) || not_subject {
+            if is_participle(verb_word) || not_subject {
                 return None;
             }
             let np_end = words[1..]
@@ -169,7 +169,7 @@ impl Context<'_> {
                 .position(|t| {
                     let w = self.word(t);
                     matches!(
-                        w.as_str(),
+                        w,
                         "who"
                             | "which"
                             | "in"
@@ -208,7 +208,7 @@ impl Context<'_> {
         let appositive = || -> Found {
             let first = *before
                 .iter()
-                .find(|t| !matches!(self.word(t).as_str(), "and" | "or"))?;
+                .find(|t| !matches!(self.word(t), "and" | "or"))?;
             let m = self.names.starting_at(first.span.start)?;
             let comma_after = window
                 .iter()

@@ -12,20 +12,17 @@ impl Context<'_> {
         // "asked the crowd to welcome": an infinitive is not the attribution,
         // but "went on to say" is.
         if end > 0 && self.word(&before[end - 1]) == "to" {
-            let lead: Vec<String> = before[..end - 1]
+            let lead: Vec<&str> = before[..end - 1]
                 .iter()
                 .rev()
                 .take(2)
                 .map(|t| self.word(t))
                 .collect();
             let continues = matches!(
-                lead.first().map(String::as_str),
+                lead.first().copied(),
                 Some("continued" | "continues" | "went" | "goes" | "go" | "going")
-            ) || lead.first().is_some_and(|w| w == "on")
-                && matches!(
-                    lead.get(1).map(String::as_str),
-                    Some("went" | "goes" | "go" | "going")
-                );
+            ) || lead.first().is_some_and(|&w| w == "on")
+                && matches!(lead.get(1).copied(), Some("went" | "goes" | "go" | "going"));
             if !continues {
                 return None;
             }
@@ -44,7 +41,7 @@ impl Context<'_> {
         while end > 0 {
             let w = self.word(&before[end - 1]);
             let filler = matches!(
-                w.as_str(),
+                w,
                 "also"
                     | "later"
                     | "then"
@@ -86,7 +83,7 @@ impl Context<'_> {
                     | "went"
                     | "go"
                     | "goes"
-            ) || crate::text::tokens::is_weekday(&w)
+            ) || crate::text::tokens::is_weekday(w)
                 || w.ends_with("ly") && w.len() > 4;
             if !filler {
                 break;
@@ -161,12 +158,12 @@ impl Context<'_> {
         for &vi in verbs.iter().rev() {
             // "issued a statement calling the test “…”": a participle's
             // subject is the sentence's, not the noun before it.
-            if is_participle(&self.word(&before[vi])) {
+            if is_participle(self.word(&before[vi])) {
                 // "Spicer said, adding, “…”": the earlier verb's subject.
                 let earlier = verbs
                     .iter()
                     .rev()
-                    .filter(|&&e| e < vi && !is_participle(&self.word(&before[e])))
+                    .filter(|&&e| e < vi && !is_participle(self.word(&before[e])))
                     .find_map(|&e| self.subject_before(&before[..e]));
                 if let Some(found) =
                     earlier.or_else(|| self.sentence_subject(tokens, before[vi].span.start))
@@ -197,7 +194,7 @@ impl Context<'_> {
         }
         // "He …, telling Reuters “…”".
         let first = before.iter().find(|t| t.is_word())?;
-        if PRONOUNS.contains(&self.word(first).as_str()) {
+        if PRONOUNS.contains(&self.word(first)) {
             return self.pronoun(first.span);
         }
         None
@@ -269,7 +266,7 @@ impl Context<'_> {
             }
         }
         let w = self.word(&last);
-        if PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&w) {
             return self.pronoun(last.span);
         }
         // "the commission said", "Another person tweeted": a determiner and
@@ -278,13 +275,13 @@ impl Context<'_> {
         let noun_like = last.is_word()
             && last.text(self.text).starts_with(char::is_lowercase)
             && w.len() > 2
-            && !is_stopword(&w)
+            && !is_stopword(w)
             && !w.ends_with("ly");
-        if noun_like && !is_title_noun(&w) {
+        if noun_like && !is_title_noun(w) {
             for back in 2..=4.min(k) {
                 let det = self.word(&tokens[k - back]);
                 if matches!(
-                    det.as_str(),
+                    det,
                     "the"
                         | "a"
                         | "an"
@@ -309,16 +306,13 @@ impl Context<'_> {
                 }
             }
         }
-        if is_title_noun(&w) || matches!(w.as_str(), "officials" | "spokesman" | "ministry") {
+        if is_title_noun(w) || matches!(w, "officials" | "spokesman" | "ministry") {
             // Gather the role phrase: determiner, adjectives, noun.
             let mut start = tokens.len() - 1;
             while start > 0 && tokens[start - 1].is_word() && tokens.len() - start < 5 {
                 let prev = self.word(&tokens[start - 1]);
                 start -= 1;
-                if matches!(
-                    prev.as_str(),
-                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
-                ) {
+                if matches!(prev, "the" | "a" | "an" | "his" | "her" | "its" | "their") {
                     break;
                 }
             }
@@ -349,7 +343,7 @@ impl Context<'_> {
         let first = tokens.first()?;
         let last = tokens.last()?;
         let span = Span::new(first.span.start, last.span.end);
-        if tokens.len() == 1 && PRONOUNS.contains(&self.word(first).as_str()) {
+        if tokens.len() == 1 && PRONOUNS.contains(&self.word(first)) {
             return self.pronoun(span);
         }
         let inside = self.names.between(span.start, span.end).first();
@@ -364,12 +358,8 @@ impl Context<'_> {
         let words: Vec<String> = tokens
             .iter()
             .map(|t| self.word(t))
-            .filter(|w| {
-                !matches!(
-                    w.as_str(),
-                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
-                )
-            })
+            .filter(|w| !matches!(*w, "the" | "a" | "an" | "his" | "her" | "its" | "their"))
+            .map(str::to_string)
             .collect();
         if words.is_empty()
             || words.len() > 6
@@ -406,7 +396,7 @@ impl Context<'_> {
         // The phrase itself, without its article: "the central bank" → "central bank".
         let head = tokens
             .iter()
-            .position(|t| !matches!(self.word(t).as_str(), "the" | "a" | "an"))
+            .position(|t| !matches!(self.word(t), "the" | "a" | "an"))
             .unwrap_or(0);
         let phrase = Span::new(tokens[head].span.start, span.end);
         has_noun.then(|| (phrase.text(self.text).to_string(), phrase))

@@ -249,9 +249,10 @@ struct Context<'a> {
 
 type Found = Option<(String, Span)>;
 
-impl Context<'_> {
-    fn word(&self, t: &Token) -> String {
-        self.doc.form(t).to_string()
+impl<'a> Context<'a> {
+    /// A token's normalised form, as the layout keeps it.
+    fn word(&self, t: &Token) -> &'a str {
+        self.doc.form(t)
     }
 
     /// The text after `from` that an attribution may occupy: at most a few
@@ -300,14 +301,14 @@ impl Context<'_> {
         let word = self.word(t);
         // A noun-like form is a verb only after its subject: "Viguerie
         // notes", "he points out".
-        let noun_ok = !is_noun_form(&word)
+        let noun_ok = !is_noun_form(word)
             || prev_raw_capitalised(before)
             || matches!(prev.as_str(), "he" | "she" | "they" | "it" | "who" | "also");
         t.is_word()
             && case_ok
             && !after_determiner
             && noun_ok
-            && is_reporting_verb(&word)
+            && is_reporting_verb(word)
             && self.names.covering(t.span).is_none()
     }
 
@@ -356,7 +357,7 @@ impl Context<'_> {
         let opens_with_pronoun = tokens
             .iter()
             .find(|t| t.is_word())
-            .is_some_and(|t| PRONOUNS.contains(&self.word(t).as_str()));
+            .is_some_and(|t| PRONOUNS.contains(&self.word(t)));
         if opens_with_pronoun {
             return self.focus.is_some();
         }

@@ -226,8 +226,8 @@ impl Names {
         }
         let possessive = words[last].ends_with("'s") || words[last].ends_with('\'');
         let prev = start.checked_sub(1).map(|i| doc.form(&tokens[i]));
-        // "(D-Calif.)", "(R-L)": party and position tags, not names.
-        if prev == Some("(") && words[from].chars().count() <= 2 {
+        // "(D-Calif.)", "(R-L)", ", R-Iowa,": party and position tags, not names.
+        if prev == Some("(") && words[from].chars().count() <= 2 || is_party_tag(&words[from..]) {
             return;
         }
         // "with Li", "In a White House statement": a preposition, perhaps
@@ -244,7 +244,28 @@ impl Names {
         let mut name_from = owner_end;
         // A long run names its person after its last title: "South
         // Carolina Democratic Party Chairman Jaime Harrison".
-        if let Some(t) = (owner_end..last).rev().find(|&i| is_title_noun(&words[i])) {
+        if let Some(t) = (owner_end..last).rev().find(|&i| {
+            is_title_noun(&words[i])
+                || matches!(
+                    &*words[i],
+                    "sen"
+                        | "rep"
+                        | "gov"
+                        | "gen"
+                        | "lt"
+                        | "col"
+                        | "sgt"
+                        | "maj"
+                        | "capt"
+                        | "adm"
+                        | "dr"
+                        | "prof"
+                        | "rev"
+                        | "pres"
+                        | "atty"
+                        | "supt"
+                )
+        }) {
             name_from = name_from.max(t + 1);
         }
         // Acronyms before a title are part of the role: "NYPD Commissioner".
@@ -280,7 +301,9 @@ impl Names {
         let org = words[name_from..=last].iter().any(|w| is_org_word(w));
         let mention_span = Span::new(run[from].span.start, run[last].span.end);
         let name_span = Span::new(run[name_from].span.start, run[last].span.end);
-        let (kind, display, keys) = if org || is_place_like(&name_words) {
+        // A title makes a person of a name that reads as a place ("Mayor
+        // Ellen Park", "President Park").
+        let (kind, display, keys) = if org || is_place_like(&name_words) && !has_role {
             let owner_span = Span::new(run[from].span.start, run[last].span.end);
             let display = strip_possessive(owner_span.text(text)).to_string();
             let keys = words[from..=last]
@@ -421,6 +444,14 @@ fn strip_possessive(s: &str) -> &str {
         .or_else(|| s.strip_suffix("'s"))
         .or_else(|| s.strip_suffix('’'))
         .unwrap_or(s)
+}
+
+/// "R-Iowa", "D-Calif.": a party letter joined to a state.
+fn is_party_tag(words: &[String]) -> bool {
+    matches!(
+        words,
+        [party, dash, ..] if matches!(party.as_str(), "r" | "d" | "i") && matches!(dash.as_str(), "-" | "‐")
+    )
 }
 
 /// `short` is a leading or trailing run of `long`'s words.

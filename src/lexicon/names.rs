@@ -321,6 +321,15 @@ pub(crate) fn title_matches(word: &str, role: &str) -> bool {
                 "president" | "premier" | "prime" | "chancellor" | "king"
             )
         || word == "general" && matches!(role, "gen")
+        || word == "senator" && role == "sen"
+        || word == "governor" && role == "gov"
+        || matches!(
+            word,
+            "congressman" | "congresswoman" | "representative" | "lawmaker"
+        ) && matches!(
+            role,
+            "rep" | "representative" | "congressman" | "congresswoman"
+        )
         || word == "spokesperson" && matches!(role, "spokesman" | "spokeswoman")
 }
 

@@ -172,6 +172,15 @@ impl Context<'_> {
                 }
                 continue;
             }
+            // "…, she said, but as Trump went on about “…”": a later
+            // clause with its own subject holds the quote.
+            if let Some(at) = self.clause_break(before[vi].span.end, quote.start) {
+                let subject = self.sentence_subject_from(tokens, at, quote.start);
+                if subject.is_some() {
+                    return subject;
+                }
+                continue;
+            }
             if let Some(start) = segment_start {
                 if before[vi].span.start < start {
                     let subject = self.sentence_subject_from(tokens, start, quote.start);
@@ -183,6 +192,14 @@ impl Context<'_> {
             if let Some(found) = self.subject_before(&before[..vi]) {
                 self.promote(found.1);
                 return Some(found);
+            }
+            // "Tom Reyes leaned in and said, “…”": a second verb of the
+            // clause shares its subject.
+            let coordinated = vi > 0 && self.word(&before[vi - 1]) == "and";
+            if coordinated {
+                if let Some(found) = self.clause_subject(tokens, before[vi].span.start) {
+                    return Some(found);
+                }
             }
         }
         // The verb's subject is set off ("Jane Doe, who …, said") or the
@@ -227,7 +244,8 @@ impl Context<'_> {
     /// The first person or organisation named in the sentence before
     /// `limit`, outside prepositional phrases and possessives.
     pub(super) fn sentence_subject(&self, tokens: &[Token], limit: usize) -> Found {
-        self.sentence_subject_from(tokens, tokens.first()?.span.start, limit)
+        self.clause_subject(tokens, limit)
+            .or_else(|| self.sentence_subject_from(tokens, tokens.first()?.span.start, limit))
     }
 
     /// [`Self::sentence_subject`] between byte offsets `from` and `limit`.
@@ -259,6 +277,9 @@ impl Context<'_> {
 
     /// The subject noun phrase ending at `last`: a name, a pronoun or a role.
     pub(super) fn subject_ending_with(&self, tokens: &[Token], last: Token) -> Found {
+        if let Some(found) = self.described(tokens) {
+            return Some(found);
+        }
         if let Some(m) = self.names.ending_at(last.span.end) {
             if !m.possessive {
                 let entity = &self.names.entities[m.entity];
@@ -372,9 +393,26 @@ impl Context<'_> {
         {
             return None;
         }
+        if let Some(found) = self.described(tokens) {
+            return Some(found);
+        }
+        // "The president himself".
+        let words: Vec<String> = words
+            .into_iter()
+            .filter(|w| !matches!(w.as_str(), "himself" | "herself"))
+            .collect();
         if words.last().is_some_and(|w| is_title_noun(w)) {
             if let Some(e) = self.names.resolve_role(&words, span.start) {
                 return Some((self.names.entities[e].name.clone(), span));
+            }
+            // "the four-term congressman said": a title given to nobody in
+            // the report is the person in focus's.
+            let definite = self.word(first) == "the";
+            let singular = !words.last().is_some_and(|w| w.ends_with('s'));
+            if let (true, true, Some(e)) = (definite, singular, self.focus) {
+                if self.names.entities[e].kind == EntityKind::Person {
+                    return Some((self.names.entities[e].name.clone(), span));
+                }
             }
         }
         // Only a plain noun phrase ("two officials", "central bank"), never

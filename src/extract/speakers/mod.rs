@@ -19,7 +19,7 @@
 //! premier") resolve through the roles seen with names in the report. When
 //! nothing supports a speaker, it stays `None`. Linear in the text.
 
-use super::names::{EntityKind, Names};
+use super::names::{EntityKind, Mention, Names};
 use super::{Quote, QuoteKind};
 use crate::lexicon::abbreviations::is_title_abbreviation;
 use crate::lexicon::names::is_title_noun;
@@ -38,6 +38,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         focus: None,
         focus_paragraph: None,
         focus_sentence: 0,
+        described_focus: None,
         sentence: 0,
         title_case: false,
         sentence_start: 0,
@@ -237,6 +238,9 @@ struct Context<'a> {
     /// The paragraph and sentence where the focus was last named.
     focus_paragraph: Option<usize>,
     focus_sentence: usize,
+    /// The described source a sentence was last about ("A spokesperson
+    /// for Grassley fired back"), for "the spokesperson said".
+    described_focus: Option<(String, Span)>,
     /// The sentence being attributed.
     sentence: usize,
     /// It is written in Title Case, as headlines are.
@@ -335,35 +339,47 @@ impl<'a> Context<'a> {
         self.names.entities[entity].kind == EntityKind::Person || self.promoted[entity]
     }
 
-    /// The first person named in the sentence outside a prepositional
-    /// Returns whether the sentence is about the person in focus: it names
-    /// a subject, or opens with a pronoun for the one already in focus.
+    /// Returns whether the sentence is about the person in focus: its main
+    /// clause names a subject, or opens with a pronoun for the one already
+    /// in focus. Names inside quotes never take the focus.
     fn update_focus(&mut self, sentence: usize, tokens: &[Token]) -> bool {
         let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
             return false;
         };
-        let here = self.names.between(first.span.start, last.span.end);
+        let here: Vec<Mention> = self
+            .names
+            .between(first.span.start, last.span.end)
+            .iter()
+            .filter(|m| m.sentence == sentence && !self.in_quote(m.span))
+            .copied()
+            .collect();
+        if let Some(found) = self.described_opener(tokens) {
+            self.described_focus = Some(found);
+        }
+        if let Some(opener) = self.clause_opener(tokens) {
+            // "He said Grassley would …" keeps the focus.
+            if matches!(self.word(&opener), "he" | "she") {
+                return self.focus.is_some();
+            }
+            // "Braley apologized …", "Mr. Mattis's letter said …".
+            if let Some(m) = here.iter().find(|m| m.span.start == opener.span.start) {
+                if self.is_person(m.entity) {
+                    self.focus = Some(m.entity);
+                    return true;
+                }
+            }
+        }
         let subject = here
             .iter()
-            .filter(|m| m.sentence == sentence && !m.after_preposition && !m.possessive)
-            .filter(|m| !self.in_quote(m.span))
+            .filter(|m| !m.after_preposition && !m.possessive)
             .find(|m| self.is_person(m.entity));
         if let Some(m) = subject {
             self.focus = Some(m.entity);
             return true;
         }
-        // "He said …" keeps the focus; a new named person elsewhere in the
-        // sentence takes it only when no pronoun subject opens the sentence.
-        let opens_with_pronoun = tokens
-            .iter()
-            .find(|t| t.is_word())
-            .is_some_and(|t| PRONOUNS.contains(&self.word(t)));
-        if opens_with_pronoun {
-            return self.focus.is_some();
-        }
         if let Some(m) = here
             .iter()
-            .filter(|m| m.sentence == sentence && !m.possessive)
+            .filter(|m| !m.possessive)
             .find(|m| self.is_person(m.entity))
         {
             self.focus = Some(m.entity);
@@ -374,5 +390,7 @@ impl<'a> Context<'a> {
 
 mod after;
 mod before;
+mod clause;
+mod describe;
 #[cfg(test)]
 mod tests;

@@ -285,6 +285,7 @@ impl Stream {
                     text: cut,
                     speaker: Some(speaker.clone()),
                     speaker_span: None,
+                    speaker_confidence: 0.0,
                     kind: QuoteKind::Full,
                     sentence: sentences.len(),
                 });

@@ -13,7 +13,7 @@ use crate::word_diff::WordDiff;
 /// record `id` and the discrepancy's `of`; 1.2 the extraction's
 /// `sentences`, each quote's, fact's and statement's `sentence`, and a
 /// time fact's unresolved `time`.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 /// Everything [`compare`](crate::compare) found: the reports, and the
 /// events they were grouped into with their records.

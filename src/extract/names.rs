@@ -464,8 +464,16 @@ fn is_part_of(short: &[String], long: &[String]) -> bool {
 /// The end (exclusive) of a run of capitalised words starting at `i`, or
 /// `i` when none starts there.
 fn run_end(text: &str, tokens: &[Token], i: usize) -> usize {
-    let is_cap =
-        |t: &Token| t.is_word() && t.text(text).chars().next().is_some_and(char::is_uppercase);
+    // "diGenova", "deBlasio": a capital inside the word after a particle.
+    let is_cap = |t: &Token| {
+        let word = t.text(text);
+        t.is_word()
+            && (word.chars().next().is_some_and(char::is_uppercase)
+                || word.len() >= 5
+                    && word.chars().all(char::is_alphabetic)
+                    && word.chars().skip(2).take(2).any(char::is_uppercase)
+                    && word.chars().take(2).all(char::is_lowercase))
+    };
     if !is_cap(&tokens[i]) {
         return i;
     }

@@ -120,6 +120,7 @@ pub(crate) fn find(text: &str, doc: &Document, marks: &QuoteMarks) -> Vec<Quote>
                     text: span.text(text).to_string(),
                     speaker: None,
                     speaker_span: None,
+                    speaker_confidence: 0.0,
                     kind: kind_of(text, span, p.prose_start),
                     sentence: doc.sentence_at(span.start),
                 });

@@ -30,7 +30,7 @@ pub(super) fn confident_speaker(
     let (Some(name), Some(mention)) = (&quote.speaker, quote.speaker_span) else {
         return false;
     };
-    if mention.overlaps(quote.span) || mention.end > text.len() {
+    if quote.speaker_confidence < 0.85 || mention.overlaps(quote.span) || mention.end > text.len() {
         return false;
     }
     let lower = |s: &str| -> Vec<String> {

@@ -9,6 +9,7 @@ fn quote(text: &str, quoted: &str, speaker: &str, mention: &str) -> Quote {
         text: quoted.to_string(),
         speaker: Some(speaker.to_string()),
         speaker_span: Some(Span::new(m, m + mention.len())),
+        speaker_confidence: 0.95,
         kind: QuoteKind::Full,
         sentence: 0,
     }

@@ -92,7 +92,11 @@ impl Context<'_> {
             .copied()
             .filter(|t| t.kind != TokenKind::Punct)
             .collect();
-        let Some(verb) = words.iter().take(16).position(|t| self.is_verb(t)) else {
+        let Some(verb) = words
+            .iter()
+            .take(16)
+            .position(|t| self.is_verb(t) && self.word(t) != "according")
+        else {
             // "“…” ― Martha Aguilar": a dash and a name closing the paragraph.
             let dash = self
                 .doc

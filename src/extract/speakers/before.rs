@@ -122,9 +122,12 @@ impl Context<'_> {
         if let Some(colon) = before.iter().position(|t| t.text(self.text) == ":") {
             let head = &before[..colon];
             let has_verb = head.iter().any(|t| self.is_verb(t));
+            // "UPDATE: … The Post now reports that …": the verb after the
+            // colon attributes the quote.
+            let verb_after = before[colon + 1..].iter().any(|t| self.is_verb(t));
             if let Some(m) = head.last().and_then(|t| self.names.ending_at(t.span.end)) {
                 let opens = head.first().is_some_and(|t| t.span.start == m.span.start);
-                if opens || colon + 2 >= before.len() && !has_verb {
+                if opens && !verb_after || colon + 2 >= before.len() && !has_verb {
                     let entity = &self.names.entities[m.entity];
                     return Some((entity.name.clone(), m.span));
                 }
@@ -150,8 +153,11 @@ impl Context<'_> {
         let earlier = self.quotes_spans.partition_point(|q| q.start < quote.start);
         let segment_start = self.quotes_spans[..earlier]
             .iter()
+            .zip(&self.titles)
             .rev()
             .take(8)
+            .filter(|(_, &title)| !title)
+            .map(|(q, _)| q)
             .filter(|q| q.end <= quote.start && q.end > tokens.first().map_or(0, |t| t.span.start))
             .map(|q| q.end)
             .max();
@@ -289,6 +295,14 @@ impl Context<'_> {
         let w = self.word(&last);
         if PRONOUNS.contains(&w) {
             return self.pronoun(last.span);
+        }
+        // "President Trump, who said …".
+        if w == "who" && tokens.len() >= 3 && tokens[tokens.len() - 2].text(self.text) == "," {
+            if let Some(m) = self.names.ending_at(tokens[tokens.len() - 3].span.end) {
+                if self.is_person(m.entity) && !m.possessive {
+                    return Some((self.names.entities[m.entity].name.clone(), m.span));
+                }
+            }
         }
         // "the commission said", "Another person tweeted": a determiner and
         // at most two more words ending in a plain noun.

@@ -35,6 +35,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         doc,
         names,
         quotes_spans: quotes.iter().map(|q| q.span).collect(),
+        titles: quotes.iter().map(|q| q.kind == QuoteKind::Title).collect(),
         focus: None,
         focus_paragraph: None,
         focus_sentence: 0,
@@ -65,20 +66,32 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             }
             // A few words quoted in narrative are attributed by the verb
             // before them; a whole remark mostly by what follows it.
+            // "according to X" near the quote, not anywhere in a sentence
+            // that may hold thousands of quotes.
+            let near = {
+                let at = tokens.partition_point(|t| t.span.end <= quote_span.start);
+                let to = tokens.partition_point(|t| t.span.start < quote_span.end);
+                &tokens[at.saturating_sub(80)..(to + 60).min(tokens.len())]
+            };
             let mut found = if matches!(quotes[q].kind, QuoteKind::Partial | QuoteKind::Title) {
-                ctx.before_quote(tokens, quote_span)
+                // Words woven into "According to the indictment, Stone told
+                // “…”" are the source's; "the premier hailed “…”, according
+                // to state media" the premier's.
+                let opens_according = tokens
+                    .iter()
+                    .find(|t| t.is_word())
+                    .is_some_and(|t| ctx.word(t) == "according");
+                opens_according
+                    .then(|| ctx.according_to(near))
+                    .flatten()
+                    .or_else(|| ctx.before_quote(tokens, quote_span))
+                    .or_else(|| ctx.according_to(near))
                     .or_else(|| ctx.after_quote(quote_span, para.span.end))
             } else {
                 ctx.after_quote(quote_span, para.span.end)
                     .or_else(|| ctx.before_quote(tokens, quote_span))
             }
-            .or_else(|| {
-                // "according to X" near the quote, not anywhere in a
-                // sentence that may hold thousands of quotes.
-                let at = tokens.partition_point(|t| t.span.end <= quote_span.start);
-                let to = tokens.partition_point(|t| t.span.start < quote_span.end);
-                ctx.according_to(&tokens[at.saturating_sub(80)..(to + 60).min(tokens.len())])
-            });
+            .or_else(|| ctx.according_to(near));
             if found.is_none() && matches!(quotes[q].kind, QuoteKind::Partial | QuoteKind::Title) {
                 // A few words quoted in narrative belong to the sentence's
                 // subject: "Trump accused Cruz of being “very queasy”".
@@ -174,6 +187,42 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         }
     }
     signed_quotes(text, doc, names, quotes);
+    continued_quotes(text, doc, quotes);
+    for quote in quotes.iter_mut() {
+        quote.speaker_confidence = confidence::confidence(text, doc, quote);
+    }
+}
+
+/// A quote running on into the next paragraph (its paragraph ends with no
+/// closing mark) is said by whoever the next paragraph's part is
+/// attributed to: "“Brett McGurk … in 2015. / Was supposed to leave …,”
+/// Trump tweeted."
+fn continued_quotes(text: &str, doc: &Document, quotes: &mut [Quote]) {
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        if quotes[i].speaker.is_some() || quotes[i + 1].speaker.is_none() {
+            continue;
+        }
+        let (this, next) = (quotes[i].span, quotes[i + 1].span);
+        // A transcript's next turn ("WALLACE: …") is someone else's.
+        if quotes[i + 1].speaker_span.is_some_and(|s| next.contains(s)) {
+            continue;
+        }
+        let p = doc.sentences[doc.sentence_at(this.start)].paragraph;
+        let q = doc.sentences[doc.sentence_at(next.start)].paragraph;
+        let Some(para) = doc.paragraphs.get(p) else {
+            continue;
+        };
+        let runs_on = text[this.end..para.span.end].trim().is_empty();
+        let next_opens = doc.paragraphs.get(q).is_some_and(|n| {
+            text[n.prose_start.min(next.start)..next.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+        });
+        if q == p + 1 && runs_on && next_opens {
+            quotes[i].speaker = quotes[i + 1].speaker.clone();
+            quotes[i].speaker_span = quotes[i + 1].speaker_span;
+        }
+    }
 }
 
 /// A quote closing its paragraph, signed on the next line:
@@ -233,6 +282,9 @@ struct Context<'a> {
     doc: &'a Document<'a>,
     names: &'a Names,
     quotes_spans: Vec<Span>,
+    /// Which of them are titles of works ("Meet the Press"), which
+    /// attribute nothing.
+    titles: Vec<bool>,
     /// The person in focus (entity index).
     focus: Option<usize>,
     /// The paragraph and sentence where the focus was last named.
@@ -391,6 +443,7 @@ impl<'a> Context<'a> {
 mod after;
 mod before;
 mod clause;
+mod confidence;
 mod describe;
 #[cfg(test)]
 mod tests;

@@ -34,9 +34,10 @@ pub struct Quote {
     /// How sure the attribution is, `0.0..=1.0` (0 without a speaker): a
     /// full name beside the quote 0.95, a surname 0.9, a description
     /// ("Grassley spokesperson") 0.8, a pronoun 0.7, a role or a document
-    /// resolved through the report 0.65; a tenth less when carried over
-    /// from another paragraph. Attribution differences rest only on
-    /// confident speakers.
+    /// resolved through the report 0.65; 15% less when the mention is in
+    /// an earlier sentence (a continuation, a turn, a remark after the
+    /// sentence about its speaker). Attribution differences rest only on
+    /// speakers of 0.85 or more.
     #[serde(default)]
     pub speaker_confidence: f32,
     /// Whole remark, or a few words quoted inside narrative.

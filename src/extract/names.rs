@@ -94,7 +94,70 @@ impl Names {
             names.add_known(doc, tokens, index);
         }
         names.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        names.prefer_prominent(doc);
         names
+    }
+
+    /// A bare surname ("Trump said") names the most prominent person of
+    /// that surname — named in the headline or lead, most often — not
+    /// merely the one named last ("his son Eric Trump"), unless that one
+    /// was named in the same or the previous sentence of the paragraph.
+    fn prefer_prominent(&mut self, doc: &Document) {
+        let mut count = vec![0usize; self.entities.len()];
+        let mut lead = vec![false; self.entities.len()];
+        let mut bare = Vec::new();
+        let paragraph = |s: usize| doc.sentences.get(s).map_or(usize::MAX, |s| s.paragraph);
+        for (i, m) in self.mentions.iter().enumerate() {
+            // The headline and the lead paragraph.
+            lead[m.entity] |= paragraph(m.sentence) < 2;
+            let words: Vec<&str> = doc
+                .tokens_in(m.span)
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| doc.form(t).trim_end_matches("'s"))
+                .filter(|w| !is_role_word(w))
+                .collect();
+            // Bare surnames are what is being decided: only fuller
+            // mentions count towards prominence.
+            if words.len() == 1 {
+                bare.push((i, words[0].to_string()));
+            } else {
+                count[m.entity] += 1;
+            }
+        }
+        for (i, word) in bare {
+            let m = self.mentions[i];
+            let current = &self.entities[m.entity];
+            // "Trump" linked to "the Trump Presidency" or to "Eric Trump".
+            if current.kind == EntityKind::Org || !current.words.contains(&word) {
+                continue;
+            }
+            let Some(candidates) = self.by_word.get(&word) else {
+                continue;
+            };
+            let score = |e: usize| (lead[e], count[e]);
+            let best = candidates
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    let entity = &self.entities[e];
+                    entity.kind == EntityKind::Person && entity.words.last() == Some(&word)
+                })
+                .max_by_key(|&e| (score(e), std::cmp::Reverse(e)));
+            let Some(best) = best.filter(|&b| b != m.entity) else {
+                continue;
+            };
+            // "“…,” Eric Trump said. “…,” Trump added.": tied by the
+            // sentence before, in the same paragraph.
+            let recent = self.mentions[..i]
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence + 1 >= m.sentence)
+                .any(|p| p.entity == m.entity && paragraph(p.sentence) == paragraph(m.sentence));
+            if !recent && score(best) > score(m.entity) {
+                self.mentions[i].entity = best;
+            }
+        }
     }
 
     fn add_known(&mut self, doc: &Document, tokens: &[Token], sentence: usize) {

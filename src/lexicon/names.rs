@@ -452,6 +452,17 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             | "airways"
             | "fc"
             | "house"
+            | "presidency"
+            | "campaign"
+            | "tower"
+            | "bureau"
+            | "center"
+            | "centre"
+            | "school"
+            | "hospital"
+            | "magazine"
+            | "newspaper"
+            | "team"
     )
 }
 

@@ -63,6 +63,10 @@ impl Context<'_> {
                 && self.text[t.span.end..para_end]
                     .trim_start()
                     .starts_with(char::is_uppercase)
+                // "Ways and Means", "Fish and Wildlife": inside a name.
+                && !window
+                    .last()
+                    .is_some_and(|p| p.text(self.text).starts_with(char::is_uppercase))
             {
                 // A new clause: its verb is not this quote's attribution.
                 break;
@@ -92,9 +96,18 @@ impl Context<'_> {
             .copied()
             .filter(|t| t.kind != TokenKind::Punct)
             .collect();
+        // ",” Leonard Burman, director of … and a professor at …, said":
+        // an appositive may run long.
+        let appositive_name = words.first().is_some_and(|first| {
+            self.names.starting_at(first.span.start).is_some_and(|m| {
+                window
+                    .iter()
+                    .any(|t| t.span.start == m.span.end && t.text(self.text) == ",")
+            })
+        });
         let Some(verb) = words
             .iter()
-            .take(16)
+            .take(if appositive_name { 32 } else { 16 })
             .position(|t| self.is_verb(t) && self.word(t) != "according")
         else {
             // "“…” ― Martha Aguilar": a dash and a name closing the paragraph.

@@ -43,6 +43,11 @@ impl Context<'_> {
             let filler = matches!(
                 w,
                 "also"
+                    | "now"
+                    | "still"
+                    | "just"
+                    | "already"
+                    | "even"
                     | "later"
                     | "then"
                     | "has"
@@ -329,6 +334,8 @@ impl Context<'_> {
                         | "their"
                         | "its"
                         | "our"
+                        | "my"
+                        | "your"
                         | "this"
                         | "that"
                         | "several"
@@ -437,14 +444,23 @@ impl Context<'_> {
                 && (!is_stopword(w)
                     || matches!(
                         w.as_str(),
-                        "of" | "for" | "those" | "these" | "his" | "her" | "their" | "its" | "our"
+                        "of" | "for"
+                            | "those"
+                            | "these"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
                     ))
         }) && tokens.iter().all(|t| t.text(self.text) != ",");
         let has_noun = plain
             && words
                 .iter()
                 .any(|w| w.chars().all(char::is_alphabetic) && w.len() > 2)
-            && !is_stopword(&words[0]);
+            && (!is_stopword(&words[0]) || matches!(words[0].as_str(), "my" | "our" | "your"));
         // The phrase itself, without its article: "the central bank" → "central bank".
         let head = tokens
             .iter()

@@ -84,6 +84,7 @@ fn is_opening_connective(word: &str) -> bool {
             | "moreover"
             | "today"
             | "yesterday"
+            | "even"
     )
 }
 
@@ -191,6 +192,28 @@ impl Context<'_> {
             .copied()
     }
 
+    /// The person a role phrase opening the clause names: "The president
+    /// downplayed …" → the report's president.
+    pub(super) fn role_opener(&self, tokens: &[Token], opener: Token) -> Option<usize> {
+        if self.word(&opener) != "the" {
+            return None;
+        }
+        let at = tokens
+            .iter()
+            .position(|t| t.span.start == opener.span.start)?;
+        let np: Vec<String> = tokens[at + 1..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.is_word() && self.names.covering(t.span).is_none())
+            .map(|t| self.word(t).to_string())
+            .collect();
+        let head = np.iter().rposition(|w| is_title_noun(w))?;
+        // The title ends the phrase: "The president said", not "the
+        // president's plan".
+        let words = &np[..=head];
+        self.names.resolve_role(words, opener.span.start)
+    }
+
     /// The main clause's subject when it opens the clause: a pronoun
     /// ("She argued that …"), a name ("Braley apologized …"), or a role
     /// phrase ("The House speaker, in an interview, gave …").
@@ -210,8 +233,18 @@ impl Context<'_> {
             return self.pronoun(first.span);
         }
         if let Some(m) = self.names.starting_at(first.span.start) {
+            let entity = &self.names.entities[m.entity];
             if m.span.end <= limit && !m.possessive {
-                let entity = &self.names.entities[m.entity];
+                return Some((entity.name.clone(), m.span));
+            }
+            // "Mr. Braley's apology noted …": the writing speaks for its owner.
+            let next = self.doc.tokens_in(self.ahead(m.span.end, limit));
+            let owns_writing = next
+                .iter()
+                .take(3)
+                .take_while(|t| t.is_word())
+                .any(|t| super::describe::is_document_noun(self.word(t)));
+            if m.possessive && owns_writing {
                 return Some((entity.name.clone(), m.span));
             }
             return None;
@@ -231,7 +264,10 @@ impl Context<'_> {
             .collect();
         let head = np
             .iter()
-            .rposition(|t| is_title_noun(self.word(t)))
+            .rposition(|t| {
+                let w = self.word(t);
+                is_title_noun(w) || super::describe::is_document_noun(w)
+            })
             .filter(|&h| h >= 1)?;
         self.resolve_np(&np[..=head])
     }

@@ -47,12 +47,15 @@ pub(crate) fn confidence(text: &str, doc: &Document, quote: &Quote) -> f32 {
         // "the congressman", "the statement".
         0.65
     };
-    // Carried from another paragraph: a continuation or a turn.
-    let paragraph = |at: usize| doc.sentences.get(doc.sentence_at(at)).map(|s| s.paragraph);
-    if paragraph(mention.start) == paragraph(quote.span.start) {
+    // Carried from an earlier sentence: a continuation, a turn, a remark
+    // after the sentence about its speaker.
+    let sentence = doc.sentence_at(quote.span.start);
+    let mention_sentence = doc.sentence_at(mention.start);
+    let after_quote = doc.sentence_at(quote.span.end.saturating_sub(1));
+    if (sentence..=after_quote).contains(&mention_sentence) {
         base
     } else {
-        base * 0.9
+        base * 0.85
     }
 }
 

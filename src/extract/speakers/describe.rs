@@ -39,6 +39,23 @@ fn is_agent_noun(word: &str) -> bool {
             | "sources"
             | "strategist"
             | "manager"
+            | "doctor"
+            | "physician"
+            | "proponents"
+            | "backers"
+            | "sponsors"
+            | "opponents"
+            | "critics"
+            | "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "mother"
+            | "father"
+            | "niece"
+            | "nephew"
     )
 }
 
@@ -62,6 +79,19 @@ pub(super) fn is_document_noun(word: &str) -> bool {
             | "ad"
             | "video"
             | "message"
+            | "document"
+            | "brief"
+            | "complaint"
+            | "indictment"
+            | "lawsuit"
+            | "ruling"
+            | "book"
+            | "poll"
+            | "survey"
+            | "study"
+            | "analysis"
+            | "piece"
+            | "apology"
     )
 }
 
@@ -155,6 +185,19 @@ impl Context<'_> {
                     let span = Span::new(owner.span.start, last.span.end);
                     return Some((format!("{name} {}", last.text(self.text)), span));
                 }
+            }
+        }
+        // "the bill's proponents": a common noun owns them.
+        if is_agent_noun(noun) && k >= 2 {
+            let owner = tokens[k - 2];
+            let raw = owner.text(self.text);
+            let word = raw
+                .strip_suffix("’s")
+                .or_else(|| raw.strip_suffix("'s"))
+                .filter(|w| w.len() > 2 && w.chars().all(char::is_lowercase));
+            if let Some(word) = word {
+                let span = Span::new(owner.span.start, last.span.end);
+                return Some((format!("{word} {}", last.text(self.text)), span));
             }
         }
         // "the company said", "the statement said", "the congressman said".

@@ -40,6 +40,9 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         focus_paragraph: None,
         focus_sentence: 0,
         described_focus: None,
+        focus_span: None,
+        focus_opens: false,
+        focus_single: false,
         sentence: 0,
         title_case: false,
         sentence_start: 0,
@@ -58,9 +61,15 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             ctx.sentence_start = sentence.span.start;
             // Transcripts: "PENCE: Gennifer Flowers will not be attending".
             if let Some(found) = ctx.transcript_speaker(quote_span) {
+                // A turn running over several paragraphs stays the speaker's.
+                let runs_on = text[quote_span.end..para.span.end].trim().is_empty();
+                carry = Some(Carry {
+                    paragraph: sentence.paragraph,
+                    speaker: Some(found.clone()),
+                    continues: runs_on,
+                });
                 quotes[q].speaker = Some(found.0);
                 quotes[q].speaker_span = Some(found.1);
-                carry = None;
                 q += 1;
                 continue;
             }
@@ -141,13 +150,35 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             let opens_sentence = text[sentence.span.start..quote_span.start]
                 .chars()
                 .all(|c| !c.is_alphanumeric());
+            if found.is_none() && quotes[q].kind == QuoteKind::Full && !opens_sentence {
+                // A remark as the object of its sentence: "In a speech,
+                // Trump attacked “…”".
+                found = ctx
+                    .clause_subject(tokens, quote_span.start)
+                    .filter(|(_, span)| {
+                        names.starting_at(span.start).map_or_else(
+                            || PRONOUNS.contains(&span.text(text).to_lowercase().as_str()),
+                            |m| ctx.is_person(m.entity),
+                        )
+                    });
+            }
             if found.is_none() && quotes[q].kind == QuoteKind::Full && opens_sentence {
                 // A remark standing alone right after a sentence about its
-                // speaker, in the same paragraph.
-                if let (Some(entity), Some(p)) = (ctx.focus, ctx.focus_paragraph) {
-                    if p == sentence.paragraph && ctx.focus_sentence + 1 == si {
+                // speaker: in the same paragraph, or opening the next one
+                // after a paragraph without quotes.
+                let quoted_before = carry
+                    .as_ref()
+                    .is_some_and(|c| c.paragraph + 1 >= sentence.paragraph);
+                if let (Some(entity), Some(p), Some(mention)) =
+                    (ctx.focus, ctx.focus_paragraph, ctx.focus_span)
+                {
+                    let next_paragraph = p + 1 == sentence.paragraph
+                        && opens_paragraph
+                        && !quoted_before
+                        && (ctx.focus_opens || ctx.focus_single);
+                    if (p == sentence.paragraph || next_paragraph) && ctx.focus_sentence + 1 == si {
                         let name = names.entities[entity].name.clone();
-                        found = Some((name, quote_span));
+                        found = Some((name, mention));
                     }
                 }
             }
@@ -293,6 +324,13 @@ struct Context<'a> {
     /// The described source a sentence was last about ("A spokesperson
     /// for Grassley fired back"), for "the spokesperson said".
     described_focus: Option<(String, Span)>,
+    /// The mention that set the focus.
+    focus_span: Option<Span>,
+    /// The focus was set by the subject opening its clause, not by a name
+    /// further on ("saying he had never met McGurk").
+    focus_opens: bool,
+    /// The focus sentence named no other person.
+    focus_single: bool,
     /// The sentence being attributed.
     sentence: usize,
     /// It is written in Title Case, as headlines are.
@@ -417,16 +455,36 @@ impl<'a> Context<'a> {
             if let Some(m) = here.iter().find(|m| m.span.start == opener.span.start) {
                 if self.is_person(m.entity) {
                     self.focus = Some(m.entity);
+                    self.focus_span = Some(m.span);
+                    self.focus_opens = true;
                     return true;
                 }
             }
+            // "The president downplayed the news …": a role opening the
+            // clause, given to someone in the report.
+            if let Some(e) = self.role_opener(tokens, opener) {
+                self.focus = Some(e);
+                self.focus_span = Some(opener.span);
+                self.focus_opens = true;
+                return true;
+            }
         }
+        self.focus_opens = false;
+        // Only one person named: the sentence is about them.
+        self.focus_single = here
+            .iter()
+            .filter(|m| !m.possessive && self.is_person(m.entity))
+            .map(|m| m.entity)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            == 1;
         let subject = here
             .iter()
             .filter(|m| !m.after_preposition && !m.possessive)
             .find(|m| self.is_person(m.entity));
         if let Some(m) = subject {
             self.focus = Some(m.entity);
+            self.focus_span = Some(m.span);
             return true;
         }
         if let Some(m) = here
@@ -435,6 +493,7 @@ impl<'a> Context<'a> {
             .find(|m| self.is_person(m.entity))
         {
             self.focus = Some(m.entity);
+            self.focus_span = Some(m.span);
         }
         false
     }

@@ -122,6 +122,18 @@ fn discourse() {
         // A later clause with a subject of its own holds the quote.
         ("Ann Lee watched the speech.\n“Go home,” she said, but as Tom Reyes went on about “the broken system,” the crowd left.", &["Ann Lee", "Tom Reyes"]),
         ("Ann Lee met Tom Reyes.\nShe argued that the vote gave Reyes “a rare chance” to change course.", &["Ann Lee"]),
+        // A bare surname is the report's main person of that name, not the
+        // relative named last.
+        ("Mayor Dana Holt won a third term on Tuesday.\nHolt thanked voters in Riverside.\nHer brother, Kevin Holt, ran the campaign.\n“We did it together,” Holt said at the party on Wednesday night.", &["Dana Holt"]),
+        ("Mayor Dana Holt won a third term on Tuesday.\nHer brother Kevin Holt ran the campaign.\n“It was a long year,” Kevin Holt said. “I am going fishing,” Holt added.", &["Kevin Holt", "Kevin Holt"]),
+        // A role opening the sentence before it.
+        ("President Sam Ortiz left for the summit.\nThe president brushed off the news on Friday, saying he had never met Dunn.\n\n“I do not know the man.”", &["Sam Ortiz"]),
+        // A paragraph introducing the speaker, then the remark.
+        ("Senator Vera Lind took the floor late on Monday.\n\n“This bill will not pass.”", &["Vera Lind"]),
+        // A remark as the object of its sentence.
+        ("In a long speech in Ohio, Vera Lind attacked “the quiet rot of this city, its debts, its broken roads.”", &["Vera Lind"]),
+        // A transcript turn running over paragraphs.
+        ("“HOLT: We won the vote.\n“And we will win the next one.", &["HOLT", "HOLT"]),
     ];
     check(cases);
 }
@@ -136,6 +148,11 @@ fn described_sources() {
         ("Ann Lee, the interior secretary, said in a statement on Friday that the ban was lifted.\n“The herds are healthy,” the statement said.", &["Ann Lee"]),
         ("“We are disappointed,” said the statement from his lawyer, Mark Ruiz.", &["Mark Ruiz"]),
         ("The Daily Ledger published its report on Monday.\nThe Daily Ledger’s report said the mayor had “misled the council.”", &["Daily Ledger"]),
+        ("Carl Dunn resigned.\nMr. Dunn’s apology recalled his years “working the night shift at the mill.”", &["Carl Dunn"]),
+        ("But the bill’s backers have called the veto “short-sighted and cruel,” saying it harms farmers.", &["bill backers"]),
+        ("“The river is rising,” my father said.", &["my father"]),
+        ("“Taxes will rise,” Leonard Ames, director of the Ridge Tax Center and a professor at the State University of Ohio, said on Monday.", &["Leonard Ames"]),
+        ("“We delivered,” Ohio Rep. Tom Reyes, chairman of the House Ways and Means Committee, said on Sunday.", &["Tom Reyes"]),
     ];
     check(cases);
 }

@@ -88,8 +88,45 @@ impl Context<'_> {
         window
     }
 
+    /// The mention is followed by a comma, directly or after "of" and a
+    /// place: "Jane Doe, the mayor", "Senator Mark Warner of Virginia, …".
+    fn set_off(&self, m: &Mention, window: &[Token]) -> bool {
+        let Some(at) = window.iter().position(|t| t.span.start >= m.span.end) else {
+            return false;
+        };
+        let is_comma = |t: &Token| t.text(self.text) == ",";
+        // "Justice Department, and said …" coordinates; it sets off nothing.
+        let coordinates = |i: usize| {
+            window
+                .get(i + 1)
+                .is_some_and(|t| matches!(self.word(t), "and" | "or" | "but"))
+        };
+        if is_comma(&window[at]) {
+            return !coordinates(at);
+        }
+        let of = self.word(&window[at]) == "of";
+        let place = window[at + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.text(self.text).starts_with(char::is_uppercase))
+            .count();
+        of && place > 0 && window.get(at + 1 + place).is_some_and(is_comma)
+    }
+
     /// `,” X said` / `,” said X` / `,” X, the role, said` after the quote.
     pub(super) fn after_quote(&mut self, quote: Span, para_end: usize) -> Found {
+        // "his “deep state” Justice Department": a quote running straight
+        // into a word is part of a noun phrase, with no attribution after.
+        let inner_end = quote
+            .text(self.text)
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_punctuation() || matches!(c, '—' | '…'));
+        let rest = &self.text[quote.end..para_end];
+        let closing = rest.trim_start_matches(['”', '"', '’', '\'', '»']);
+        let straight_on = !inner_end
+            && closing.len() < rest.len()
+            && closing.starts_with(' ')
+            && closing.trim_start().starts_with(char::is_alphanumeric);
         let window = self.tail(quote, para_end, 40);
         let words: Vec<Token> = window
             .iter()
@@ -99,11 +136,9 @@ impl Context<'_> {
         // ",” Leonard Burman, director of … and a professor at …, said":
         // an appositive may run long.
         let appositive_name = words.first().is_some_and(|first| {
-            self.names.starting_at(first.span.start).is_some_and(|m| {
-                window
-                    .iter()
-                    .any(|t| t.span.start == m.span.end && t.text(self.text) == ",")
-            })
+            self.names
+                .starting_at(first.span.start)
+                .is_some_and(|m| self.set_off(m, &window))
         });
         let Some(verb) = words
             .iter()
@@ -125,6 +160,27 @@ impl Context<'_> {
             return (dash && rest_empty)
                 .then(|| (self.names.entities[m.entity].name.clone(), m.span));
         };
+        // Straight on into words, only "“…” said Li", "“…” Li said", an
+        // appositive name or a closing ", Warren said" attribute it.
+        if straight_on && verb > 0 && !appositive_name {
+            let only_name = |from: usize| {
+                words[from..verb]
+                    .first()
+                    .and_then(|f| self.names.starting_at(f.span.start))
+                    .is_some_and(|m| words[from..verb].iter().all(|t| m.span.contains(t.span)))
+            };
+            let verb_start = words[verb].span.start;
+            let comma = window
+                .iter()
+                .rposition(|t| t.span.end <= verb_start && t.text(self.text) == ",");
+            let closing_tail = comma.is_some_and(|c| {
+                let from = words.partition_point(|t| t.span.start < window[c].span.end);
+                from == verb && !is_participle(self.word(&words[verb])) || only_name(from)
+            });
+            if !only_name(0) && !closing_tail {
+                return None;
+            }
+        }
         // A quote that ends its sentence is followed by a new sentence,
         // whose subject is not the speaker — bar a short "Mr. Coll wrote."
         let ends_sentence = quote
@@ -227,10 +283,8 @@ impl Context<'_> {
                 .iter()
                 .find(|t| !matches!(self.word(t), "and" | "or"))?;
             let m = self.names.starting_at(first.span.start)?;
-            let comma_after = window
-                .iter()
-                .any(|t| t.text(self.text) == "," && t.span.start == m.span.end);
-            comma_after.then(|| (self.names.entities[m.entity].name.clone(), m.span))
+            self.set_off(m, &window)
+                .then(|| (self.names.entities[m.entity].name.clone(), m.span))
         };
         let comma_before_verb = window
             .iter()

@@ -265,6 +265,36 @@ impl Context<'_> {
         self.described(&tokens[at..=end])
     }
 
+    /// A clause opening with someone's agent: `Some(Some(name))` for
+    /// "Grimm's lawyer, William McGinley, said", `Some(None)` for "Stone's
+    /// attorney added" (the owner is not the subject), `None` otherwise.
+    pub(super) fn agent_opener(&self, opener: Token) -> Option<Option<Mention>> {
+        let owner = self
+            .names
+            .starting_at(opener.span.start)
+            .filter(|m| m.possessive)?;
+        let rest = self
+            .doc
+            .tokens_in(self.ahead(owner.span.end, self.text.len()));
+        let noun = rest
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_word())
+            .position(|t| {
+                let w = self.word(t);
+                is_agent_noun(w) || is_title_noun(w)
+            })?;
+        let after = &rest[noun + 1..];
+        let named = after
+            .first()
+            .filter(|t| t.text(self.text) == ",")
+            .and_then(|_| after.get(1))
+            .and_then(|t| self.names.starting_at(t.span.start))
+            .filter(|m| self.is_person(m.entity))
+            .copied();
+        Some(named)
+    }
+
     /// "the spokesperson said" after a sentence about "a spokesperson for
     /// Grassley": the same source.
     pub(super) fn described_again(&self, noun: &str, span: Span) -> Found {

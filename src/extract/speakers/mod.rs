@@ -396,7 +396,7 @@ impl<'a> Context<'a> {
         // A noun-like form is a verb only after its subject: "Viguerie
         // notes", "he points out".
         let noun_ok = !is_noun_form(word)
-            || prev_raw_capitalised(before)
+            || prev_raw_capitalised(before) && !self.modified_name_before(t)
             || matches!(prev.as_str(), "he" | "she" | "they" | "it" | "who" | "also");
         t.is_word()
             && case_ok
@@ -404,6 +404,48 @@ impl<'a> Context<'a> {
             && noun_ok
             && is_reporting_verb(word)
             && self.names.covering(t.span).is_none()
+    }
+
+    /// "his first Twitter post", "the Fox News report": the capitalised
+    /// words before `t` follow a determiner, so `t` is their noun.
+    fn modified_name_before(&self, t: &Token) -> bool {
+        let before = self
+            .doc
+            .tokens_in(Span::new(t.span.start.saturating_sub(120), t.span.start));
+        let Some(last) = before.last() else {
+            return false;
+        };
+        let start = self
+            .names
+            .covering(last.span)
+            .map_or(last.span.start, |m| m.span.start);
+        // Over a quoted name too: "his first “Crooked Hillary” Twitter post".
+        let prev = before
+            .iter()
+            .rev()
+            .filter(|p| p.span.end <= start)
+            .find(|p| p.is_word() && !self.inside_quote(p));
+        prev.is_some_and(|p| {
+            matches!(
+                self.word(p),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "first"
+                    | "new"
+                    | "latest"
+                    | "last"
+                    | "this"
+                    | "that"
+            )
+        })
     }
 
     fn inside_quote(&self, t: &Token) -> bool {
@@ -450,6 +492,22 @@ impl<'a> Context<'a> {
             // "He said Grassley would …" keeps the focus.
             if matches!(self.word(&opener), "he" | "she") {
                 return self.focus.is_some();
+            }
+            // "Grimm's lawyer, William McGinley, said …": the agent speaks.
+            if let Some(agent) = self.agent_opener(opener) {
+                match agent {
+                    Some(m) => {
+                        self.focus = Some(m.entity);
+                        self.focus_span = Some(m.span);
+                        self.focus_opens = true;
+                        return true;
+                    }
+                    None => {
+                        self.focus_opens = false;
+                        self.focus_single = false;
+                        return false;
+                    }
+                }
             }
             // "Braley apologized …", "Mr. Mattis's letter said …".
             if let Some(m) = here.iter().find(|m| m.span.start == opener.span.start) {

@@ -132,6 +132,13 @@ fn discourse() {
         ("Senator Vera Lind took the floor late on Monday.\n\n“This bill will not pass.”", &["Vera Lind"]),
         // A remark as the object of its sentence.
         ("In a long speech in Ohio, Vera Lind attacked “the quiet rot of this city, its debts, its broken roads.”", &["Vera Lind"]),
+        // The agent of an owner, not the owner, is the subject.
+        ("Ellen Park was charged on Friday.\nPark's lawyer, Mark Ruiz, said in a statement that the charges were false.\n“We will fight this,” he said.", &["Mark Ruiz"]),
+        // A quote running straight into a noun names a thing, not a remark.
+        ("President Sam Ortiz on Tuesday renewed his attack on his “fake news” Justice Department, and said the aide should be jailed.", &["Sam Ortiz"]),
+        ("WASHINGTON — President Sam Ortiz made his first “Crooked Carl” Twitter post on Tuesday, accusing an aide of “breaking the rules.”", &["Sam Ortiz", "Sam Ortiz"]),
+        ("A clerk who “takes a few dollars” goes to jail, Vera Lind said.", &["Vera Lind"]),
+        ("The troops left.\n“This is a mistake,” Senator Vera Lind of Ohio, the top Democrat on the committee, said in a post.", &["Vera Lind"]),
         // A transcript turn running over paragraphs.
         ("“HOLT: We won the vote.\n“And we will win the next one.", &["HOLT", "HOLT"]),
     ];

@@ -52,6 +52,15 @@ pub(crate) fn is_preposition(word: &str) -> bool {
             | "before"
             | "without"
             | "over"
+            | "through"
+            | "across"
+            | "around"
+            | "near"
+            | "during"
+            | "throughout"
+            | "behind"
+            | "beyond"
+            | "despite"
     )
 }
 

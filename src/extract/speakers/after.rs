@@ -58,7 +58,17 @@ impl Context<'_> {
                 }
             } else if matches!(
                 self.word(&t),
-                "but" | "while" | "whereas" | "because" | "although"
+                "but"
+                    | "while"
+                    | "whereas"
+                    | "because"
+                    | "although"
+                    | "when"
+                    | "after"
+                    | "since"
+                    | "unless"
+                    | "until"
+                    | "though"
             ) || matches!(self.word(&t), "and" | "or")
                 && self.text[t.span.end..para_end]
                     .trim_start()

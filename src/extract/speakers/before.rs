@@ -169,6 +169,14 @@ impl Context<'_> {
         for &vi in verbs.iter().rev() {
             // "issued a statement calling the test “…”": a participle's
             // subject is the sentence's, not the noun before it.
+            // "footage of Trump saying “…”": the participle's own subject.
+            if is_participle(self.word(&before[vi])) && vi > 0 && !self.title_case {
+                if let Some(m) = self.names.ending_at(before[vi - 1].span.end) {
+                    if self.is_person(m.entity) && !m.possessive {
+                        return Some((self.names.entities[m.entity].name.clone(), m.span));
+                    }
+                }
+            }
             if is_participle(self.word(&before[vi])) {
                 // "Spicer said, adding, “…”": the earlier verb's subject.
                 let earlier = verbs
@@ -176,8 +184,19 @@ impl Context<'_> {
                     .rev()
                     .filter(|&&e| e < vi && !is_participle(self.word(&before[e])))
                     .find_map(|&e| self.subject_before(&before[..e]));
-                if let Some(found) =
-                    earlier.or_else(|| self.sentence_subject(tokens, before[vi].span.start))
+                // "After saying her foot was “so swollen,” she was …": a
+                // participle opening the sentence has the main clause's
+                // subject.
+                let opening = || {
+                    let end = tokens.last()?.span.end;
+                    let opener = self.clause_opener(tokens)?;
+                    (opener.span.start > before[vi].span.start)
+                        .then(|| self.clause_subject(tokens, end))
+                        .flatten()
+                };
+                if let Some(found) = earlier
+                    .or_else(|| self.sentence_subject(tokens, before[vi].span.start))
+                    .or_else(opening)
                 {
                     return Some(found);
                 }
@@ -301,6 +320,30 @@ impl Context<'_> {
         if PRONOUNS.contains(&w) {
             return self.pronoun(last.span);
         }
+        // "Protesters chanted": a bare plural of people.
+        if matches!(
+            w,
+            "protesters"
+                | "demonstrators"
+                | "aides"
+                | "officials"
+                | "prosecutors"
+                | "lawmakers"
+                | "critics"
+                | "analysts"
+                | "experts"
+                | "residents"
+                | "witnesses"
+                | "sources"
+                | "investigators"
+                | "police"
+                | "supporters"
+                | "activists"
+        ) && (tokens.len() < 2 || !tokens[tokens.len() - 2].is_word())
+        {
+            let raw = last.text(self.text);
+            return Some((raw.to_string(), last.span));
+        }
         // "President Trump, who said …".
         if w == "who" && tokens.len() >= 3 && tokens[tokens.len() - 2].text(self.text) == "," {
             if let Some(m) = self.names.ending_at(tokens[tokens.len() - 3].span.end) {
@@ -341,6 +384,22 @@ impl Context<'_> {
                         | "several"
                 ) {
                     let np = &tokens[k - back..];
+                    // "Protesters marching through the streets chanted",
+                    // "Comey at the time said": the phrase is a
+                    // preposition's object; the subject stands before it.
+                    let after_preposition = k - back >= 2
+                        && crate::lexicon::names::is_preposition(self.word(&tokens[k - back - 1]));
+                    if after_preposition {
+                        let mut end = k - back - 1;
+                        if end > 1 && self.word(&tokens[end - 1]).ends_with("ing") {
+                            end -= 1;
+                        }
+                        let inner = &tokens[..end];
+                        return inner
+                            .last()
+                            .filter(|last| last.is_word())
+                            .and_then(|&last| self.subject_ending_with(inner, last));
+                    }
                     if np.iter().all(|t| t.is_word()) {
                         return self.resolve_np(np);
                     }

@@ -126,12 +126,34 @@ impl Context<'_> {
             }
             if opens_introduction(word) {
                 // To the comma closing the phrase, if one comes soon.
-                let comma = tokens[at..]
-                    .iter()
-                    .take(30)
-                    .position(|t| t.text(self.text) == "," && !self.inside_quote(t));
+                // A comma closing a quote ("so swollen …,” she was") ends
+                // the phrase too.
+                let comma = tokens[at..].iter().take(30).enumerate().position(|(i, t)| {
+                    t.text(self.text) == ","
+                        && (!self.inside_quote(t)
+                            || tokens
+                                .get(at + i + 1)
+                                .is_some_and(|n| matches!(n.text(self.text), "”" | "\"" | "’")))
+                });
                 if let Some(c) = comma {
                     at += c + 1;
+                    // "In her book, Living History, Clinton noted …": a
+                    // name set off after the phrase is its appositive.
+                    if let Some(m) = tokens
+                        .get(at)
+                        .and_then(|t| self.names.starting_at(t.span.start))
+                    {
+                        let after = tokens.iter().position(|t| t.span.start >= m.span.end);
+                        let then_name = after.is_some_and(|a| {
+                            tokens[a].text(self.text) == ","
+                                && tokens
+                                    .get(a + 1)
+                                    .is_some_and(|n| self.names.starting_at(n.span.start).is_some())
+                        });
+                        if let (true, Some(a)) = (then_name, after) {
+                            at = a + 1;
+                        }
+                    }
                     continue;
                 }
             }

@@ -139,6 +139,13 @@ fn discourse() {
         ("WASHINGTON — President Sam Ortiz made his first “Crooked Carl” Twitter post on Tuesday, accusing an aide of “breaking the rules.”", &["Sam Ortiz", "Sam Ortiz"]),
         ("A clerk who “takes a few dollars” goes to jail, Vera Lind said.", &["Vera Lind"]),
         ("The troops left.\n“This is a mistake,” Senator Vera Lind of Ohio, the top Democrat on the committee, said in a post.", &["Vera Lind"]),
+        // The subject before a preposition's object.
+        ("Protesters marching through the streets chanted “No more!” until dawn.", &["Protesters"]),
+        ("Carl Dunn spoke to the council on Monday.\nDunn at the time said the plan was “plainly reckless” and costly.", &["Carl Dunn"]),
+        // A subordinate clause after the quote attributes nothing.
+        ("The ad shows Carl Dunn saying during the debate, “That makes me smart,” when Vera Lind attacked him.", &["Carl Dunn"]),
+        // An appositive after an introductory phrase.
+        ("Vera Lind fell ill.\nIn her 2003 book, Quiet Years, Lind described the illness.\nAfter saying her leg was “so swollen,” she was “rushed to the hospital” for tests.", &["Vera Lind", "Vera Lind"]),
         // A transcript turn running over paragraphs.
         ("“HOLT: We won the vote.\n“And we will win the next one.", &["HOLT", "HOLT"]),
     ];

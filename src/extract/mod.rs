@@ -232,8 +232,9 @@ pub fn extract(report: &Report) -> Extraction {
 pub fn extract_with(report: &Report, config: &ExtractConfig) -> Extraction {
     let text = report.text.as_str();
     let doc = Document::analyze(text, report.body_start());
-    let names = names::Names::find(text, &doc);
     let mut quotes = quotes::find(text, &doc, &config.quote_marks);
+    let quote_spans: Vec<_> = quotes.iter().map(|q| q.span).collect();
+    let names = names::Names::find(text, &doc, &quote_spans);
     speakers::attribute(text, &doc, &names, &mut quotes);
     for q in &mut quotes {
         if q.kind == QuoteKind::Partial && q.speaker.is_none() {

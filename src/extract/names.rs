@@ -68,9 +68,18 @@ pub(crate) struct Names {
 }
 
 impl Names {
-    pub fn find(text: &str, doc: &Document) -> Names {
+    /// The names of a report. Names inside `quotes` (sorted spans) only
+    /// link to people and bodies the prose names: a nickname or a quoted
+    /// title ("Crooked Hillary", "the Trump Presidency") is no one new and
+    /// renames no one.
+    pub fn find(text: &str, doc: &Document, quotes: &[Span]) -> Names {
         let mut names = Names::default();
         let mut headlines = Vec::new();
+        let mut quoted = Vec::new();
+        let in_quote = |span: Span| {
+            let i = quotes.partition_point(|q| q.start <= span.start);
+            quotes[..i].last().is_some_and(|q| q.contains(span))
+        };
         for index in 0..doc.sentences.len() {
             let tokens = doc.tokens_of(index);
             if is_title_case(text, tokens) {
@@ -80,7 +89,10 @@ impl Names {
             let mut i = 0;
             while i < tokens.len() {
                 let end = run_end(text, tokens, i);
-                if end > i {
+                if end > i && in_quote(tokens[i].span) {
+                    quoted.push((index, &tokens[i..end]));
+                    i = end;
+                } else if end > i {
                     names.add_run(doc, tokens, i, end, index);
                     i = end;
                 } else {
@@ -90,7 +102,7 @@ impl Names {
         }
         // In Title Case every word is capitalised: only names known from
         // the prose count ("Obama Says Museum Will Tell" names Obama).
-        for (index, tokens) in headlines {
+        for (index, tokens) in headlines.into_iter().chain(quoted) {
             names.add_known(doc, tokens, index);
         }
         names.mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -579,7 +591,7 @@ mod tests {
 
     fn names(text: &str) -> (Names, Document<'_>) {
         let doc = Document::analyze(text, 0);
-        (Names::find(text, &doc), doc)
+        (Names::find(text, &doc, &[]), doc)
     }
 
     fn entity_at<'a>(names: &'a Names, text: &str, mention: &str) -> &'a Entity {

@@ -245,6 +245,9 @@ pub(crate) fn is_role_word(word: &str) -> bool {
                 | "top"
                 | "senior"
                 | "opposition"
+                | "rival"
+                | "challenger"
+                | "incumbent"
         )
 }
 

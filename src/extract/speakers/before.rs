@@ -249,10 +249,23 @@ impl Context<'_> {
 
     /// A quote opening with an upper-case name and a colon, as transcripts
     /// do: the name, linked to the report's full name when there is one.
-    pub(super) fn transcript_speaker(&self, quote: Span) -> Found {
+    pub(super) fn transcript_speaker(&self, quote: Span) -> Option<Found> {
         let inner = quote.text(self.text);
         let colon = inner.find(':')?;
         let name = &inner[..colon];
+        // An interview: "A:" is the one interviewed — the report's main
+        // person — and "Q:" the unnamed interviewer.
+        match name.trim() {
+            "Q" => return Some(None),
+            "A" => {
+                let span = Span::new(quote.start, quote.start + colon);
+                return Some(
+                    self.main_person()
+                        .map(|e| (self.names.entities[e].name.clone(), span)),
+                );
+            }
+            _ => {}
+        }
         let upper = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && name
                 .chars()
@@ -265,10 +278,21 @@ impl Context<'_> {
         let linked = self.names.entities.iter().find(|e| {
             e.kind == EntityKind::Person && e.name.to_lowercase().split(' ').any(|w| w == lower)
         });
-        Some((
+        Some(Some((
             linked.map_or_else(|| name.to_string(), |e| e.name.clone()),
             span,
-        ))
+        )))
+    }
+
+    /// The person the report names most often (ties: the first named).
+    pub(super) fn main_person(&self) -> Option<usize> {
+        let mut count = vec![0usize; self.names.entities.len()];
+        for m in &self.names.mentions {
+            count[m.entity] += 1;
+        }
+        (0..count.len())
+            .filter(|&e| self.names.entities[e].kind == EntityKind::Person)
+            .max_by_key(|&e| (count[e], std::cmp::Reverse(e)))
     }
 
     /// The first person or organisation named in the sentence before

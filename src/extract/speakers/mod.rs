@@ -60,16 +60,18 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
             ctx.sentence = si;
             ctx.sentence_start = sentence.span.start;
             // Transcripts: "PENCE: Gennifer Flowers will not be attending".
-            if let Some(found) = ctx.transcript_speaker(quote_span) {
+            if let Some(turn) = ctx.transcript_speaker(quote_span) {
                 // A turn running over several paragraphs stays the speaker's.
                 let runs_on = text[quote_span.end..para.span.end].trim().is_empty();
                 carry = Some(Carry {
                     paragraph: sentence.paragraph,
-                    speaker: Some(found.clone()),
+                    speaker: turn.clone(),
                     continues: runs_on,
                 });
-                quotes[q].speaker = Some(found.0);
-                quotes[q].speaker_span = Some(found.1);
+                if let Some((name, span)) = turn {
+                    quotes[q].speaker = Some(name);
+                    quotes[q].speaker_span = Some(span);
+                }
                 q += 1;
                 continue;
             }

@@ -3,8 +3,9 @@ use crate::extract::quotes;
 
 fn speakers(text: &str) -> Vec<(String, Option<String>)> {
     let doc = Document::analyze(text, 0);
-    let names = Names::find(text, &doc);
     let mut qs = quotes::find(text, &doc, &quotes::QuoteMarks::ALL);
+    let spans: Vec<Span> = qs.iter().map(|q| q.span).collect();
+    let names = Names::find(text, &doc, &spans);
     attribute(text, &doc, &names, &mut qs);
     qs.into_iter().map(|q| (q.text, q.speaker)).collect()
 }
@@ -98,6 +99,10 @@ fn attribution_shapes() {
         ("“The market is calm,” Vera Lind wrote in a memo.", &["Vera Lind"]),
         ("“Great crowd tonight!” Tom Reyes tweeted.", &["Tom Reyes"]),
         ("“I will run again,” Ana Silva said.\n“The people want it.\nAnd I want it.”", &["Ana Silva", "Ana Silva"]),
+        // An interview: the answers are the interviewee's, the questions nobody's.
+        ("Mayor Dana Holt sat down with us on Monday.\nHolt spoke about the budget.\n“Q: Will you run again?\n“A: I will, and I will win.\n“Q: When?\n“A: Next spring.”", &["", "Dana Holt", "", "Dana Holt"]),
+        // Names in capitals in a transcript.
+        ("The debate transcript follows.\n“HOLT: We cut taxes.\n“DUNN: You raised them.”", &["HOLT", "DUNN"]),
     ];
     check(cases);
 }

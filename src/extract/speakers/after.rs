@@ -307,6 +307,21 @@ impl Context<'_> {
             self.subject_before(before).or_else(appositive)
         }
         .or_else(|| (verb <= 5).then(|| self.resolve_np(before)).flatten())?;
+        // "“…,” aides said Mr. Ryan told his colleagues": the one they
+        // report speaking said it.
+        if let Some(inner) = words
+            .get(verb + 1)
+            .and_then(|t| self.names.starting_at(t.span.start))
+        {
+            let then_verb = words
+                .iter()
+                .find(|t| t.span.start >= inner.span.end)
+                .is_some_and(|t| self.is_verb(t));
+            if then_verb && self.is_person(inner.entity) && !inner.possessive {
+                let entity = &self.names.entities[inner.entity];
+                return Some((entity.name.clone(), inner.span));
+            }
+        }
         self.promote(found.1);
         Some(found)
     }

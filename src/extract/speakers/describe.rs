@@ -347,11 +347,34 @@ impl Context<'_> {
     /// `before`: its possessor ("BuzzFeed's report"), or the subject of the
     /// sentence that mentioned it ("Zinke said in a statement").
     pub(super) fn document_author(&self, noun: &str, before: usize, subject: bool) -> Found {
+        let mut before = before;
+        // "The statement said …" again: the one before it, a few times.
+        for _ in 0..4 {
+            let (found, again) = self.author_at(noun, before, subject);
+            match (found, again) {
+                (Some(found), _) => return Some(found),
+                (None, Some(earlier)) => before = earlier,
+                (None, None) => return None,
+            }
+        }
+        None
+    }
+
+    /// The author of the last `noun` before `before`, or where to look for
+    /// an earlier one when that mention names none ("The statement said").
+    fn author_at(&self, noun: &str, before: usize, subject: bool) -> (Found, Option<usize>) {
         let from = before.saturating_sub(2500);
         let tokens = self.doc.tokens_in(Span::new(from, before));
-        let at = tokens
+        let Some(at) = tokens
             .iter()
-            .rposition(|t| self.word(t) == noun && !self.inside_quote(t))?;
+            .rposition(|t| self.word(t) == noun && !self.inside_quote(t))
+        else {
+            return (None, None);
+        };
+        let named = |m: &Mention| {
+            let e = &self.names.entities[m.entity];
+            (e.name.clone(), m.span)
+        };
         // "BuzzFeed's Thursday night report", not "Mueller's office, the report".
         let modifiers = tokens[..at]
             .iter()
@@ -365,56 +388,62 @@ impl Context<'_> {
             .find_map(|t| self.names.ending_at(t.span.end))
             .filter(|m| m.possessive)
         {
-            let e = &self.names.entities[owner.entity];
-            return Some((e.name.clone(), owner.span));
+            return (Some(named(owner)), None);
         }
         // "a Times article", "a White House statement".
         if let Some(owner) = at
             .checked_sub(1)
             .and_then(|p| self.names.ending_at(tokens[p].span.end))
+            .filter(|m| self.names.entities[m.entity].kind != EntityKind::Unknown)
         {
-            let e = &self.names.entities[owner.entity];
-            if e.kind != EntityKind::Unknown {
-                return Some((e.name.clone(), owner.span));
-            }
+            return (Some(named(owner)), None);
         }
         // "a statement from Grimm's attorney, William McGinley".
         let after = self
             .doc
             .tokens_in(self.ahead(tokens[at].span.end, self.text.len()));
-        if let Some(next) = after.first() {
-            if matches!(self.word(next), "from" | "by") {
-                let rest = &after[1..];
-                let np: Vec<Token> = rest
-                    .iter()
-                    .take_while(|t| t.kind != TokenKind::Punct || t.text(self.text) == ",")
-                    .take(10)
-                    .copied()
-                    .collect();
-                // The first name that is not an owner: "BuzzFeed News",
-                // "Grimm's attorney, William McGinley".
-                if let Some(m) = np
-                    .iter()
-                    .filter_map(|t| self.names.ending_at(t.span.end))
-                    .find(|m| !m.possessive)
-                {
-                    let e = &self.names.entities[m.entity];
-                    return Some((e.name.clone(), m.span));
-                }
+        if after
+            .first()
+            .is_some_and(|t| matches!(self.word(t), "from" | "by"))
+        {
+            // The first name that is not an owner: "BuzzFeed News",
+            // "Grimm's attorney, William McGinley".
+            let author = after[1..]
+                .iter()
+                .take_while(|t| t.kind != TokenKind::Punct || t.text(self.text) == ",")
+                .take(10)
+                .filter_map(|t| self.names.ending_at(t.span.end))
+                .find(|m| !m.possessive);
+            if let Some(m) = author {
+                return (Some(named(m)), None);
             }
         }
-        // "Ryan Zinke, the interior secretary, said in a statement".
         if !subject {
-            return None;
+            return (None, None);
         }
-        let sentence = self.doc.sentence_at(tokens[at].span.start);
-        let sentence_tokens = self.doc.tokens_of(sentence);
-        self.clause_subject(sentence_tokens, tokens[at].span.start)
-            .filter(|(_, span)| {
-                self.names
-                    .starting_at(span.start)
-                    .is_some_and(|m| self.names.entities[m.entity].kind != EntityKind::Unknown)
-            })
+        // "Ryan Zinke, the interior secretary, said in a statement".
+        let sentence_tokens = self
+            .doc
+            .tokens_of(self.doc.sentence_at(tokens[at].span.start));
+        let Some(opener) = self.clause_opener(sentence_tokens) else {
+            return (None, None);
+        };
+        if let Some(m) = self
+            .names
+            .starting_at(opener.span.start)
+            .filter(|m| m.span.end <= tokens[at].span.start && !m.possessive)
+            .filter(|m| self.names.entities[m.entity].kind != EntityKind::Unknown)
+        {
+            return (Some(named(m)), None);
+        }
+        // "The statement said …": the statement named before.
+        let again = self.word(&opener) == "the"
+            && self
+                .doc
+                .tokens_in(self.ahead(opener.span.end, tokens[at].span.end))
+                .first()
+                .is_some_and(|t| t.span.start == tokens[at].span.start);
+        (None, again.then_some(tokens[at].span.start))
     }
 }
 

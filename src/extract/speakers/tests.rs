@@ -170,6 +170,8 @@ fn described_sources() {
         ("Carl Dunn resigned.\nMr. Dunn’s apology recalled his years “working the night shift at the mill.”", &["Carl Dunn"]),
         ("But the bill’s backers have called the veto “short-sighted and cruel,” saying it harms farmers.", &["bill backers"]),
         ("“The river is rising,” my father said.", &["my father"]),
+        ("Rep. Tom Reyes lost the vote.\n“We got crushed,” aides said Mr. Reyes told his colleagues.", &["Tom Reyes"]),
+        ("Ann Lee was charged.\n“We are disappointed,” said the statement from her lawyer, Mark Ruiz.\nThe statement said Lee “denies any wrongdoing.”\n“She will be cleared,” the statement said.", &["Mark Ruiz", "Mark Ruiz", "Mark Ruiz"]),
         ("“Taxes will rise,” Leonard Ames, director of the Ridge Tax Center and a professor at the State University of Ohio, said on Monday.", &["Leonard Ames"]),
         ("“We delivered,” Ohio Rep. Tom Reyes, chairman of the House Ways and Means Committee, said on Sunday.", &["Tom Reyes"]),
     ];

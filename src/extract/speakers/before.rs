@@ -89,7 +89,7 @@ impl Context<'_> {
                     | "go"
                     | "goes"
             ) || crate::text::tokens::is_weekday(w)
-                || w.ends_with("ly") && w.len() > 4;
+                || w.ends_with("ly") && w.len() > 4 && !is_ly_noun(w);
             if !filler {
                 break;
             }
@@ -177,7 +177,13 @@ impl Context<'_> {
                     }
                 }
             }
-            if is_participle(self.word(&before[vi])) {
+            // "Gary Johnson's doctor is calling …": a progressive is finite.
+            let progressive = vi > 0
+                && matches!(
+                    self.word(&before[vi - 1]),
+                    "is" | "are" | "was" | "were" | "been"
+                );
+            if is_participle(self.word(&before[vi])) && !progressive {
                 // "Spicer said, adding, “…”": the earlier verb's subject.
                 let earlier = verbs
                     .iter()
@@ -566,4 +572,27 @@ impl Context<'_> {
             .collect();
         self.resolve_np(&np)
     }
+}
+
+/// Words ending in "-ly" that are nouns, not adverbs: "Scott's family said".
+fn is_ly_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "family"
+            | "assembly"
+            | "supply"
+            | "rally"
+            | "ally"
+            | "monopoly"
+            | "anomaly"
+            | "bully"
+            | "italy"
+            | "july"
+            | "kelly"
+            | "sally"
+            | "molly"
+            | "holly"
+            | "reilly"
+            | "daly"
+    )
 }

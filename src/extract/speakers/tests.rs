@@ -170,6 +170,8 @@ fn described_sources() {
         ("Carl Dunn resigned.\nMr. Dunn’s apology recalled his years “working the night shift at the mill.”", &["Carl Dunn"]),
         ("But the bill’s backers have called the veto “short-sighted and cruel,” saying it harms farmers.", &["bill backers"]),
         ("“The river is rising,” my father said.", &["my father"]),
+        ("Police shot Carl Dunn on Monday.\nDunn’s family said the video was “a disgrace to the city” on Friday.", &["Dunn family"]),
+        ("The race goes on.\nIndependent candidate Vera Lind’s doctor is calling her “extremely fit.”", &["Vera Lind doctor"]),
         ("Rep. Tom Reyes lost the vote.\n“We got crushed,” aides said Mr. Reyes told his colleagues.", &["Tom Reyes"]),
         ("Ann Lee was charged.\n“We are disappointed,” said the statement from her lawyer, Mark Ruiz.\nThe statement said Lee “denies any wrongdoing.”\n“She will be cleared,” the statement said.", &["Mark Ruiz", "Mark Ruiz", "Mark Ruiz"]),
         ("“Taxes will rise,” Leonard Ames, director of the Ridge Tax Center and a professor at the State University of Ohio, said on Monday.", &["Leonard Ames"]),

@@ -273,7 +273,27 @@ fn signed_quotes(text: &str, doc: &Document, names: &Names, quotes: &mut [Quote]
         {
             continue;
         }
-        let closes = text[quote.span.end..doc.paragraphs[p].span.end]
+        let para = doc.paragraphs[p].span;
+        // "“…” ― Adriana Rodarte" closing the quote's own paragraph.
+        let tail = para.text(text).trim_end();
+        if let Some(dash) = tail.rfind(['—', '―', '–']) {
+            let after = &tail[dash..];
+            let signature = after.trim_start_matches(['—', '―', '–', ' ']);
+            let start = para.start + dash + (after.len() - signature.len());
+            let closed_before = para.start + dash > quote.span.end
+                && text[quote.span.end..para.start + dash].contains(['”', '"']);
+            if closed_before && signature.split_whitespace().count() <= 5 {
+                if let Some(m) = names
+                    .starting_at(start)
+                    .filter(|m| m.span.end == para.start + tail.len())
+                {
+                    quote.speaker = Some(names.entities[m.entity].name.clone());
+                    quote.speaker_span = Some(m.span);
+                    continue;
+                }
+            }
+        }
+        let closes = text[quote.span.end..para.end]
             .chars()
             .all(|c| !c.is_alphanumeric());
         let Some(next) = doc.paragraphs.get(p + 1) else {

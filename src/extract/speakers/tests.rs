@@ -98,6 +98,11 @@ fn attribution_shapes() {
         ("“Nothing has changed,” Carl Dunn told reporters outside the court.", &["Carl Dunn"]),
         ("“The market is calm,” Vera Lind wrote in a memo.", &["Vera Lind"]),
         ("“Great crowd tonight!” Tom Reyes tweeted.", &["Tom Reyes"]),
+        // A dash inside the quote is no signature.
+        ("Readers wrote in.\n“We stood — all of us — for hours,” Maria Ortega said.", &["Maria Ortega"]),
+        ("Readers wrote in.\n“We stood for hours — all of us —", &[""]),
+        // Signed in its own paragraph, after a quote within the quote.
+        ("Readers wrote in.\n“I would rather live in what he calls “hell” than vote for him.” ― Maria Ortega", &["Maria Ortega"]),
         ("“I will run again,” Ana Silva said.\n“The people want it.\nAnd I want it.”", &["Ana Silva", "Ana Silva"]),
         // An interview: the answers are the interviewee's, the questions nobody's.
         ("Mayor Dana Holt sat down with us on Monday.\nHolt spoke about the budget.\n“Q: Will you run again?\n“A: I will, and I will win.\n“Q: When?\n“A: Next spring.”", &["", "Dana Holt", "", "Dana Holt"]),

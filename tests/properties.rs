@@ -114,6 +114,67 @@ fn name_runs() -> impl Strategy<Value = String> {
     })
 }
 
+/// The words attribution rules turn on: datelines, dashes, descriptions,
+/// documents, interview turns, possessives and clause breaks.
+const ATTRIBUTION: &[&str] = &[
+    "“",
+    "”",
+    "\"",
+    "’s",
+    "'s",
+    ",",
+    ".",
+    ":",
+    ";",
+    "—",
+    "―",
+    "–",
+    "\n",
+    "\n\n",
+    "Q:",
+    "A:",
+    "HOLT:",
+    "WASHINGTON",
+    "Dana",
+    "Holt",
+    "Rep.",
+    "R-Ohio",
+    "diGenova",
+    "the",
+    "a",
+    "statement",
+    "spokesman",
+    "lawyer",
+    "family",
+    "company",
+    "congressman",
+    "for",
+    "from",
+    "of",
+    "at",
+    "through",
+    "who",
+    "and",
+    "but",
+    "as",
+    "after",
+    "said",
+    "told",
+    "is",
+    "calling",
+    "saying",
+    "according",
+    "to",
+    "he",
+    "she",
+    "aides",
+];
+
+fn attribution_soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ATTRIBUTION), 0..120)
+        .prop_map(|words| words.join(" "))
+}
+
 fn check_spans(report: &Report) {
     let found = extract(report);
     let text = &report.text;
@@ -128,11 +189,15 @@ fn check_spans(report: &Report) {
         assert!(ok(q.span, &q.text), "quote {:?}", q.span);
         if let Some(sp) = q.speaker_span {
             assert!(
-                sp.end <= text.len()
+                sp.start <= sp.end
+                    && sp.end <= text.len()
                     && text.is_char_boundary(sp.start)
                     && text.is_char_boundary(sp.end)
             );
         }
+        // A confidence exactly when there is a speaker, within 0..=1.
+        assert_eq!(q.speaker.is_some(), q.speaker_confidence > 0.0, "{q:?}");
+        assert!((0.0..=1.0).contains(&q.speaker_confidence), "{q:?}");
     }
     for f in &found.facts {
         assert!(ok(f.span, &f.text), "fact {:?}", f.span);
@@ -175,6 +240,11 @@ proptest! {
 
     #[test]
     fn extraction_never_panics_on_name_runs(text in name_runs()) {
+        check_spans(&Report::new("r", text));
+    }
+
+    #[test]
+    fn extraction_never_panics_on_attributions(text in attribution_soup()) {
         check_spans(&Report::new("r", text));
     }
 

@@ -254,6 +254,10 @@ pub struct Evidence {
     pub text: String,
     /// Who said it, for quotes.
     pub speaker: Option<String>,
+    /// How sure that attribution is, as the quote's `speaker_confidence`
+    /// (0 without a speaker).
+    #[serde(default)]
+    pub speaker_confidence: f32,
 }
 
 /// An agreement, discrepancy or unique claim.
@@ -323,6 +327,7 @@ impl Record {
     ///     span: Span::new(start, start + 6),
     ///     text: "Monday".to_string(),
     ///     speaker: None,
+    ///     speaker_confidence: 0.0,
     /// };
     /// let record = Record {
     ///     id: "event-a/c1".to_string(),

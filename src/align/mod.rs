@@ -279,12 +279,22 @@ fn record_order(a: &Record, b: &Record) -> std::cmp::Ordering {
     })
 }
 
-fn evidence(member: &Member<'_>, span: Span, speaker: Option<&str>) -> Evidence {
+fn evidence(member: &Member<'_>, span: Span) -> Evidence {
     Evidence {
         report: member.report.id.clone(),
         span,
         text: span.text(&member.report.text).to_string(),
-        speaker: speaker.map(str::to_string),
+        speaker: None,
+        speaker_confidence: 0.0,
+    }
+}
+
+/// A quote as evidence: its words, its speaker and how sure that is.
+fn quote_evidence(member: &Member<'_>, quote: &crate::extract::Quote) -> Evidence {
+    Evidence {
+        speaker: quote.speaker.clone(),
+        speaker_confidence: quote.speaker_confidence,
+        ..evidence(member, quote.span)
     }
 }
 
@@ -512,7 +522,7 @@ fn align_statements(
             .iter()
             .map(|&i| {
                 let (m, s) = refs[i];
-                evidence(&members[m], members[m].found.statements[s].span, None)
+                evidence(&members[m], members[m].found.statements[s].span)
             })
             .collect();
         let reports: BTreeSet<usize> = items.iter().map(|&i| refs[i].0).collect();

@@ -205,7 +205,7 @@ fn slot_agreements(
         let facts: Vec<&Fact> = found.values().map(|&i| items[i].fact).collect();
         let ev: Vec<Evidence> = found
             .iter()
-            .map(|(&m, &i)| evidence(&members[m], items[i].fact.span, None))
+            .map(|(&m, &i)| evidence(&members[m], items[i].fact.span))
             .collect();
         let kind = facts[0].kind;
         let wordings: Vec<String> = facts.iter().map(|f| format!("“{}”", f.text)).collect();
@@ -294,8 +294,8 @@ fn compatible_times(
             }
         };
         let mut ev = vec![
-            evidence(&members[items[a].member], p.span, None),
-            evidence(&members[items[b].member], q.span, None),
+            evidence(&members[items[a].member], p.span),
+            evidence(&members[items[b].member], q.span),
         ];
         ev.sort_by(|x, y| (&x.report, x.span).cmp(&(&y.report, y.span)));
         out.claims.push(Claimed {
@@ -514,7 +514,7 @@ fn conflicts(
         let evidence_of = |v: usize| {
             groups[v]
                 .iter()
-                .map(|&i| evidence(&members[items[i].member], items[i].fact.span, None))
+                .map(|&i| evidence(&members[items[i].member], items[i].fact.span))
         };
         let ev: Vec<Evidence> = evidence_of(va).chain(evidence_of(vb)).collect();
         let note = format!("“{}” vs “{}”", a.text, b.text);

@@ -18,11 +18,7 @@ impl ClaimQuotes<'_, '_> {
 
     pub(super) fn evidence(&self, i: usize) -> Evidence {
         let q = &self.quotes[i];
-        evidence(
-            &self.members[q.member],
-            q.quote.span,
-            q.quote.speaker.as_deref(),
-        )
+        quote_evidence(&self.members[q.member], q.quote)
     }
 
     pub(super) fn evidence_of(&self, items: impl IntoIterator<Item = usize>) -> Vec<Evidence> {

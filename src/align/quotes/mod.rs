@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::fragment::{self, align, Alignment, Word};
 use super::wording::{self, Form};
 use super::{
-    canonical_speaker, evidence, find, round, same_speaker, union, variants, AlignConfig, Aligned,
-    Claimed, Member,
+    canonical_speaker, find, quote_evidence, round, same_speaker, union, variants, AlignConfig,
+    Aligned, Claimed, Member,
 };
 use crate::extract::{Quote, QuoteKind};
 use crate::record::{Claim, Difference, Evidence, Record, RecordKind};
@@ -193,7 +193,7 @@ pub(super) fn align_quotes(members: &[Member<'_>], config: &AlignConfig, out: &m
         if reports.len() < 2 || !linkable[vs[0]] {
             for &i in &items {
                 let q = &quotes[i];
-                let e = evidence(&members[q.member], q.quote.span, q.quote.speaker.as_deref());
+                let e = quote_evidence(&members[q.member], q.quote);
                 out.unique.push(Record {
                     speaker: q.quote.speaker.clone(),
                     ..super::record(Claim::Quote, RecordKind::Quote, vec![e], None)

@@ -52,11 +52,13 @@ pub(crate) fn confidence(text: &str, doc: &Document, quote: &Quote) -> f32 {
     let sentence = doc.sentence_at(quote.span.start);
     let mention_sentence = doc.sentence_at(mention.start);
     let after_quote = doc.sentence_at(quote.span.end.saturating_sub(1));
-    if (sentence..=after_quote).contains(&mention_sentence) {
+    let confidence: f32 = if (sentence..=after_quote).contains(&mention_sentence) {
         base
     } else {
         base * 0.85
-    }
+    };
+    // Two decimals: the JSON shows 0.77, not 0.76499999.
+    (confidence * 100.0).round() / 100.0
 }
 
 #[cfg(test)]

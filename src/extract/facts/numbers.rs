@@ -126,6 +126,31 @@ impl Scanner<'_> {
                 four_digits: false,
                 ..num
             }
+        } else if self.low(i) == "."
+            && !self.glued(i)
+            && self.glued(i + 1)
+            && self.is_num(i + 1)
+            && self.raw(i + 1).bytes().all(|b| b.is_ascii_digit())
+        {
+            // A decimal without its zero: ".45 percent".
+            let fraction: f64 = format!("0.{}", self.raw(i + 1)).parse().ok()?;
+            let num = self.digits(i + 1, false)?;
+            Num {
+                start: i,
+                value: num.value / self.raw(i + 1).parse::<f64>().ok().filter(|v| *v > 0.0)?
+                    * fraction,
+                four_digits: false,
+                ..num
+            }
+        } else if matches!(self.low(i), "minus" | "negative") && self.is_num(i + 1) {
+            // "minus 4.5 million": below zero.
+            let num = self.digits(i + 1, false)?;
+            Num {
+                start: i,
+                value: -num.value,
+                four_digits: false,
+                ..num
+            }
         } else {
             self.words(i)?
         };

@@ -85,6 +85,12 @@ const CASES: &[Case] = &[
     ("Prices rose 12 percent in July.", "12 percent", K::Percent, V::N(12.0), "", None, ""),
     ("Unemployment fell to 4.5 per cent.", "4.5 per cent", K::Percent, V::N(4.5), "", None, ""),
     ("Turnout was almost 60%.", "almost 60%", K::Percent, V::N(60.0), "", Some(Q::Nearly), ""),
+    // Decimals without their zero, values below zero.
+    ("Shares slipped .45 percent in early trading.", ".45 percent", K::Percent, V::N(0.45), "", None, ""),
+    ("Growth came in at .8% for the quarter.", ".8%", K::Percent, V::N(0.8), "", None, ""),
+    ("The index closed the year at minus 4.5 percent.", "minus 4.5 percent", K::Percent, V::N(-4.5), "", None, ""),
+    ("Output shrank by -3% in the spring.", "-3%", K::Percent, V::N(-3.0), "", None, ""),
+    ("The fund ended the year at minus 2.5 million dollars.", "minus 2.5 million dollars", K::Money, V::M(-2.5e6, "USD"), "", None, ""),
     ("Rates rose by 0.25 percentage points.", "0.25 percentage points", K::Percent, V::N(0.25), "", None, "percentage points"),
     ("Support fell to five percent.", "five percent", K::Percent, V::N(5.0), "", None, ""),
     ("The economy shrank 3%.", "3%", K::Percent, V::N(3.0), "", None, ""),

@@ -514,10 +514,12 @@ pub(crate) fn is_title_case(text: &str, tokens: &[Token]) -> bool {
     words.len() >= 4 && capitalised * 10 >= words.len() * 6 && capital_function_word
 }
 
-fn strip_possessive(s: &str) -> &str {
+/// "Putin’s", "Mattis'" → the name itself.
+pub(crate) fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s")
         .or_else(|| s.strip_suffix("'s"))
         .or_else(|| s.strip_suffix('’'))
+        .or_else(|| s.strip_suffix('\''))
         .unwrap_or(s)
 }
 

@@ -26,6 +26,15 @@ const STOPWORDS: &[&str] = &[
     "you", "your",
 ];
 
+/// "his", "their", "my": a possessive before a noun ("my father", "his
+/// first post"), which makes the next word a noun, not a verb or a name.
+pub(crate) fn is_possessive_determiner(normalized: &str) -> bool {
+    matches!(
+        normalized,
+        "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    )
+}
+
 /// A weekday name, lower case ("sunday").
 pub(crate) fn is_weekday(normalized: &str) -> bool {
     matches!(

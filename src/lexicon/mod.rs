@@ -9,4 +9,4 @@ pub(crate) mod names;
 pub(crate) mod news;
 pub(crate) mod speech;
 
-pub(crate) use function_words::{is_negation, is_stopword, is_weekday};
+pub(crate) use function_words::{is_negation, is_possessive_determiner, is_stopword, is_weekday};

@@ -205,6 +205,22 @@ fn stemmer() -> &'static Stemmer {
 /// The English (Porter 2) stem of a normalised word, possessive dropped.
 /// Uncached: a stage that stems many words keeps its own memo (the
 /// matcher keeps its corpus's stems).
+/// The alphanumeric words of `s`, lower case: for comparing names with
+/// the mentions they came from.
+pub(crate) fn lower_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every word starts with a capital: a name ("Jane Doe"), not a
+/// description ("Grassley spokesperson", "the president himself").
+pub(crate) fn is_proper_name(name: &str) -> bool {
+    name.split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
 pub(crate) fn stem(normalized: &str) -> String {
     let word = normalized
         .strip_suffix("'s")

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::lexicon::names::TITLES;
+use crate::text::tokens::{is_proper_name, lower_words};
 
 /// A name's last word, folded: two speakers of one remark with the same
 /// surname ("Richard J. Durbin", "Dick Durbin") are one person to a
@@ -33,21 +34,12 @@ pub(super) fn confident_speaker(
     if quote.speaker_confidence < 0.85 || mention.overlaps(quote.span) || mention.end > text.len() {
         return false;
     }
-    let lower = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let name_words = lower(name);
+    let name_words = lower_words(name);
     // A name, not a description ("the president himself", "an aide").
-    let proper = name
-        .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-    if name_words.len() < 2 || !proper {
+    if name_words.len() < 2 || !is_proper_name(name) {
         return false;
     }
-    let mention_words = lower(mention.text(text));
+    let mention_words = lower_words(mention.text(text));
     let shared: Vec<&String> = mention_words
         .iter()
         .filter(|w| name_words.contains(w) && !is_stopword(w))

@@ -3,6 +3,7 @@
 //! a pronoun or a role phrase.
 
 use super::*;
+use crate::lexicon::is_possessive_determiner;
 
 impl Context<'_> {
     /// The subject right before a verb: skip adverbs and time words, then
@@ -290,15 +291,18 @@ impl Context<'_> {
         )))
     }
 
-    /// The person the report names most often (ties: the first named).
+    /// The person the report names most often (ties: the first named),
+    /// counted once per report.
     pub(super) fn main_person(&self) -> Option<usize> {
-        let mut count = vec![0usize; self.names.entities.len()];
-        for m in &self.names.mentions {
-            count[m.entity] += 1;
-        }
-        (0..count.len())
-            .filter(|&e| self.names.entities[e].kind == EntityKind::Person)
-            .max_by_key(|&e| (count[e], std::cmp::Reverse(e)))
+        *self.main_person.get_or_init(|| {
+            let mut count = vec![0usize; self.names.entities.len()];
+            for m in &self.names.mentions {
+                count[m.entity] += 1;
+            }
+            (0..count.len())
+                .filter(|&e| self.names.entities[e].kind == EntityKind::Person)
+                .max_by_key(|&e| (count[e], std::cmp::Reverse(e)))
+        })
     }
 
     /// The first person or organisation named in the sentence before
@@ -393,26 +397,21 @@ impl Context<'_> {
         if noun_like && !is_title_noun(w) {
             for back in 2..=4.min(k) {
                 let det = self.word(&tokens[k - back]);
-                if matches!(
-                    det,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "another"
-                        | "one"
-                        | "some"
-                        | "many"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "your"
-                        | "this"
-                        | "that"
-                        | "several"
-                ) {
+                let is_det = is_possessive_determiner(det)
+                    || matches!(
+                        det,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "another"
+                            | "one"
+                            | "some"
+                            | "many"
+                            | "this"
+                            | "that"
+                            | "several"
+                    );
+                if is_det {
                     let np = &tokens[k - back..];
                     // "Protesters marching through the streets chanted",
                     // "Comey at the time said": the phrase is a
@@ -531,19 +530,8 @@ impl Context<'_> {
             w.chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
                 && (!is_stopword(w)
-                    || matches!(
-                        w.as_str(),
-                        "of" | "for"
-                            | "those"
-                            | "these"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                            | "your"
-                    ))
+                    || is_possessive_determiner(w)
+                    || matches!(w.as_str(), "of" | "for" | "those" | "these"))
         }) && tokens.iter().all(|t| t.text(self.text) != ",");
         let has_noun = plain
             && words

@@ -5,6 +5,7 @@
 //! is one step further away.
 
 use crate::extract::Quote;
+use crate::text::tokens::{is_proper_name, lower_words};
 use crate::text::Document;
 
 /// The confidence of `quote`'s speaker, in `0.0..=1.0`; 0 when it has none.
@@ -15,21 +16,13 @@ pub(crate) fn confidence(text: &str, doc: &Document, quote: &Quote) -> f32 {
     let Some(mention_text) = text.get(mention.start..mention.end) else {
         return 0.0;
     };
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let name_words = words(name);
-    let mention_words = words(mention_text);
+    let name_words = lower_words(name);
+    let mention_words = lower_words(mention_text);
     let shared = name_words
         .iter()
         .filter(|w| mention_words.contains(w))
         .count();
-    let proper = name
-        .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    let proper = is_proper_name(name);
     let base = if quote.span.contains(mention) {
         // A transcript's "NAME:" inside the quote.
         0.9

@@ -5,6 +5,7 @@
 //! person in focus).
 
 use super::*;
+use crate::extract::names::strip_possessive;
 use crate::lexicon::names::{is_role_word, title_matches};
 
 /// People who speak for someone else: named after whom they speak for.
@@ -244,8 +245,7 @@ impl Context<'_> {
 
     /// A main clause opening with a described source: "A spokesperson for
     /// Grassley fired back …" → "Grassley spokesperson".
-    pub(super) fn described_opener(&self, tokens: &[Token]) -> Found {
-        let opener = self.clause_opener(tokens)?;
+    pub(super) fn described_opener(&self, tokens: &[Token], opener: Token) -> Found {
         let at = tokens
             .iter()
             .position(|t| t.span.start == opener.span.start)?;
@@ -445,12 +445,4 @@ impl Context<'_> {
                 .is_some_and(|t| t.span.start == tokens[at].span.start);
         (None, again.then_some(tokens[at].span.start))
     }
-}
-
-fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("’s")
-        .or_else(|| s.strip_suffix("'s"))
-        .or_else(|| s.strip_suffix('’'))
-        .or_else(|| s.strip_suffix('\''))
-        .unwrap_or(s)
 }

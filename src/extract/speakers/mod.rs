@@ -22,6 +22,7 @@
 use super::names::{EntityKind, Mention, Names};
 use super::{Quote, QuoteKind};
 use crate::lexicon::abbreviations::is_title_abbreviation;
+use crate::lexicon::is_possessive_determiner;
 use crate::lexicon::names::is_title_noun;
 use crate::lexicon::speech::{is_noun_form, is_participle, is_reporting_verb, PRONOUNS};
 use crate::span::Span;
@@ -43,6 +44,7 @@ pub(crate) fn attribute(text: &str, doc: &Document, names: &Names, quotes: &mut 
         focus_span: None,
         focus_opens: false,
         focus_single: false,
+        main_person: std::cell::OnceCell::new(),
         sentence: 0,
         title_case: false,
         sentence_start: 0,
@@ -353,6 +355,8 @@ struct Context<'a> {
     focus_opens: bool,
     /// The focus sentence named no other person.
     focus_single: bool,
+    /// The report's most named person, for interview answers.
+    main_person: std::cell::OnceCell<Option<usize>>,
     /// The sentence being attributed.
     sentence: usize,
     /// It is written in Title Case, as headlines are.
@@ -394,26 +398,21 @@ impl<'a> Context<'a> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let after_determiner = matches!(
-            prev.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "this"
-                | "following"
-                | "same"
-                | "whose"
-                | "my"
-                | "your"
-                | "no"
-                | "any"
-                | "every"
-        ) && before.ends_with(|c: char| c.is_alphanumeric());
+        let after_determiner = (is_possessive_determiner(&prev)
+            || matches!(
+                prev.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "following"
+                    | "same"
+                    | "whose"
+                    | "no"
+                    | "any"
+                    | "every"
+            ))
+            && before.ends_with(|c: char| c.is_alphanumeric());
         let word = self.word(t);
         // A noun-like form is a verb only after its subject: "Viguerie
         // notes", "he points out".
@@ -448,25 +447,12 @@ impl<'a> Context<'a> {
             .filter(|p| p.span.end <= start)
             .find(|p| p.is_word() && !self.inside_quote(p));
         prev.is_some_and(|p| {
-            matches!(
-                self.word(p),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "first"
-                    | "new"
-                    | "latest"
-                    | "last"
-                    | "this"
-                    | "that"
-            )
+            let w = self.word(p);
+            is_possessive_determiner(w)
+                || matches!(
+                    w,
+                    "the" | "a" | "an" | "first" | "new" | "latest" | "last" | "this" | "that"
+                )
         })
     }
 
@@ -507,10 +493,11 @@ impl<'a> Context<'a> {
             .filter(|m| m.sentence == sentence && !self.in_quote(m.span))
             .copied()
             .collect();
-        if let Some(found) = self.described_opener(tokens) {
+        let opener = self.clause_opener(tokens);
+        if let Some(found) = opener.and_then(|o| self.described_opener(tokens, o)) {
             self.described_focus = Some(found);
         }
-        if let Some(opener) = self.clause_opener(tokens) {
+        if let Some(opener) = opener {
             // "He said Grassley would …" keeps the focus.
             if matches!(self.word(&opener), "he" | "she") {
                 return self.focus.is_some();

@@ -77,13 +77,7 @@ fn attribution_patterns() {
         ("In a clip that Judge Michael Mosman called “distasteful,” Pete Santilli expressed a desire to “shoot” her.", &["Michael Mosman", "Pete Santilli"]),
         ("Hillary Clinton says Americans are “right to be angry,” but also hungry for what she calls “real solutions.”", &["Hillary Clinton", "Hillary Clinton"]),
     ];
-    for (text, want) in cases {
-        let got: Vec<String> = speakers(text)
-            .into_iter()
-            .map(|(_, s)| s.unwrap_or_default())
-            .collect();
-        assert_eq!(got, *want, "{text}");
-    }
+    check(cases);
 }
 
 /// The shapes of attribution in news copy, each in sentences of our own.

@@ -208,8 +208,10 @@ impl Context<'_> {
 
     /// The first word of the main clause, outside quotes.
     pub(super) fn clause_opener(&self, tokens: &[Token]) -> Option<Token> {
+        // Bounded, as `main_clause` is.
         self.main_clause(tokens)
             .iter()
+            .take(200)
             .find(|t| t.is_word() && !self.inside_quote(t))
             .copied()
     }

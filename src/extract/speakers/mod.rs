@@ -276,14 +276,23 @@ fn signed_quotes(text: &str, doc: &Document, names: &Names, quotes: &mut [Quote]
             continue;
         }
         let para = doc.paragraphs[p].span;
-        // "“…” ― Adriana Rodarte" closing the quote's own paragraph.
+        // "“…” ― Adriana Rodarte" closing the quote's own paragraph: a
+        // dash right after a closing mark, in the paragraph's last few
+        // words (looked for there only, so a long paragraph costs nothing).
         let tail = para.text(text).trim_end();
-        if let Some(dash) = tail.rfind(['—', '―', '–']) {
+        let mut near_end = tail.len().saturating_sub(160);
+        while !tail.is_char_boundary(near_end) {
+            near_end += 1;
+        }
+        if let Some(dash) = tail[near_end..]
+            .rfind(['—', '―', '–'])
+            .map(|d| near_end + d)
+        {
             let after = &tail[dash..];
             let signature = after.trim_start_matches(['—', '―', '–', ' ']);
             let start = para.start + dash + (after.len() - signature.len());
-            let closed_before = para.start + dash > quote.span.end
-                && text[quote.span.end..para.start + dash].contains(['”', '"']);
+            let closed_before =
+                para.start + dash > quote.span.end && tail[..dash].trim_end().ends_with(['”', '"']);
             if closed_before && signature.split_whitespace().count() <= 5 {
                 if let Some(m) = names
                     .starting_at(start)

@@ -1,7 +1,7 @@
 //! What surrounds a fact: the words of its sentence (weighted by how
 //! rare they are in the event), a range it ends, a title it sits in.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::times::is_anchored;
 use super::values::number;
@@ -140,6 +140,9 @@ pub(super) struct FactContext {
     /// after Xi's visit"), with the unit a count counts; each weighs 1 if
     /// among the [`NEAR_WORDS`] nearest, else ½.
     pub(super) words: BTreeMap<String, f64>,
+    /// The [`NEAR_WORDS`] nearest content stems on each side that are not
+    /// names ("hacked", "ban", not "Obama"): what a year is said of.
+    pub(super) near: BTreeSet<String>,
     /// Which end of a range it is ("between 12 and 16", "from 1967 to
     /// 1979"), if any.
     pub(super) range: Option<RangeEnd>,
@@ -157,28 +160,38 @@ impl FactContext {
         // Nearest first on each side.
         let before_side: Vec<usize> = (0..at).rev().collect();
         let after_side: Vec<usize> = (after..tokens.len()).collect();
-        let content = |ks: &[usize]| -> Vec<String> {
+        // (stem, is a name) of the content words, nearest first.
+        let content = |ks: &[usize]| -> Vec<(String, bool)> {
             ks.iter()
                 .filter(|&&k| tokens[k].kind == TokenKind::Word)
-                .map(|&k| low(k))
-                .filter(|w| !is_stopword(w))
+                .map(|&k| (k, low(k)))
+                .filter(|(_, w)| !is_stopword(w))
                 .take(CONTEXT_WORDS)
-                .map(|w| stem(&w))
+                .map(|(k, w)| {
+                    let t = &tokens[k];
+                    let capital = t.text(text).starts_with(char::is_uppercase);
+                    (stem(&w), capital && t.span.start > sentence.start)
+                })
                 .collect()
         };
+        let mut near = BTreeSet::new();
         let mut words: BTreeMap<String, f64> = BTreeMap::new();
         let mut put = |w: String, x: f64| {
             let e = words.entry(w).or_insert(x);
             *e = e.max(x);
         };
-        if !is_anchored(fact) {
-            for (n, w) in content(&before_side).into_iter().enumerate() {
+        let mut side = |words: Vec<(String, bool)>| {
+            for (n, (w, name)) in words.into_iter().enumerate() {
+                if n < NEAR_WORDS && !name {
+                    near.insert(w.clone());
+                }
                 put(w, if n < NEAR_WORDS { 1.0 } else { 0.5 });
             }
+        };
+        if !is_anchored(fact) {
+            side(content(&before_side));
         }
-        for (n, w) in content(&after_side).into_iter().enumerate() {
-            put(w, if n < NEAR_WORDS { 1.0 } else { 0.5 });
-        }
+        side(content(&after_side));
         if let (FactKind::Count, Some(unit)) = (fact.kind, &fact.unit) {
             put(stem(&normalize(unit)), 1.0);
         }
@@ -199,7 +212,14 @@ impl FactContext {
         } else {
             None
         };
-        FactContext { words, range }
+        FactContext { words, near, range }
+    }
+}
+
+impl FactContext {
+    /// The two facts share one of their nearest words that is not a name.
+    pub(super) fn near_shared(&self, other: &FactContext) -> bool {
+        !self.near.is_disjoint(&other.near)
     }
 }
 

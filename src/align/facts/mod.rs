@@ -23,6 +23,7 @@
 //!   days after the vote") never conflict, their anchor being a guess.
 
 mod context;
+mod slots;
 #[cfg(test)]
 mod tests;
 mod times;
@@ -34,16 +35,19 @@ use jiff::civil::Date;
 
 use super::{evidence, record, round, Aligned, Claimed, Member, StatementPair};
 
-use crate::extract::{Fact, FactKind, FactValue};
+use crate::extract::{Fact, FactKind};
 use crate::record::{Claim, Difference, Evidence, Record, RecordKind};
 use crate::span::Span;
 use context::{in_title, is_anaphoric, title_spans, FactContext, Rarity};
-use times::{is_time, news_since, overlap, period, precision, times_conflict, weekday_name};
-use values::{hedges_differ, measure, near_miss, rounds_to, values_conflict};
+use times::{is_time, news_since, overlap, period, times_conflict};
+use values::{amount_difference, measure, near_miss, rounds_to, values_conflict, AmountDifference};
 
 /// Least context affinity for two amounts outside aligned statements to be
 /// one quantity.
 const AMOUNT_AFFINITY: f64 = 0.2;
+/// The same for two figures of which one rounds the other ("$43,000",
+/// "$43,350").
+const ROUNDED_AFFINITY: f64 = 0.1;
 /// Least context affinity for two times outside aligned statements to date
 /// one occurrence: times are many and their contexts alike, so more is
 /// asked of them.
@@ -62,36 +66,6 @@ const NEAR_MISS: f64 = 1.25;
 /// ("two days of mourning", "three days of mourning") but not by an order
 /// of magnitude ("six seats", "nearly 60 seats").
 const ALIGNED_MISS: f64 = 2.0;
-
-/// The slot a fact belongs to, as a sortable key.
-fn slot(fact: &Fact) -> Option<String> {
-    if is_time(fact.kind) {
-        if let Some(date) = fact.resolved {
-            return Some(format!("day {date} {}", precision(fact)));
-        }
-        if fact.kind == FactKind::Weekday {
-            return Some(format!("weekday {}", weekday_name(&fact.text)));
-        }
-        return None;
-    }
-    let value = match fact.value.as_ref()? {
-        FactValue::Number(x) => format!("{x}"),
-        FactValue::Money { amount, currency } => format!("{amount} {currency}"),
-        FactValue::Duration { amount, unit } => format!("{amount} {unit}"),
-    };
-    // Bare numbers and years are too common to agree on by value alone.
-    if matches!(
-        fact.kind,
-        FactKind::Number | FactKind::Year | FactKind::Ordinal
-    ) {
-        return None;
-    }
-    Some(format!(
-        "{:?} {} {value}",
-        fact.kind,
-        fact.unit.as_deref().unwrap_or("")
-    ))
-}
 
 /// The span of the sentence `fact` is in; the fact alone if the extraction
 /// does not say (read from JSON written before it carried sentences).
@@ -138,113 +112,9 @@ pub(super) fn align_facts(
         })
         .collect();
     let weights = Rarity::of(&items);
-    let slots = slot_agreements(members, &items, &weights, out);
+    let slots = slots::slot_agreements(members, &items, &weights, out);
     compatible_times(members, &items, &weights, &slots, out);
     conflicts(members, &items, &weights, statement_pairs, out);
-}
-
-/// Agreements on one value, and the hedges that differ on it. Returns each
-/// item's slot key.
-fn slot_agreements(
-    members: &[Member<'_>],
-    items: &[Item<'_>],
-    weights: &Rarity,
-    out: &mut Aligned,
-) -> HashMap<usize, String> {
-    // (slot) → member → first item
-    let mut slots: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
-    let mut slot_of: HashMap<usize, String> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        if it.anaphoric {
-            continue;
-        }
-        if let Some(key) = slot(it.fact) {
-            slots
-                .entry(key.clone())
-                .or_default()
-                .entry(it.member)
-                .or_insert(i);
-            slot_of.insert(i, key);
-        }
-    }
-    // A weekday named without a date joins the dated slot of that weekday
-    // when there is exactly one.
-    let weekday_slots: Vec<String> = slots
-        .keys()
-        .filter(|k| k.starts_with("weekday "))
-        .cloned()
-        .collect();
-    for key in weekday_slots {
-        let name = &key["weekday ".len()..];
-        let dated: Vec<String> = slots
-            .iter()
-            .filter(|(k, found)| {
-                k.starts_with("day ")
-                    && found.values().any(|&i| {
-                        items[i].fact.kind == FactKind::Weekday
-                            && weekday_name(&items[i].fact.text) == name
-                    })
-            })
-            .map(|(k, _)| k.clone())
-            .collect();
-        if let [target] = dated.as_slice() {
-            let moved = slots.remove(&key).unwrap_or_default();
-            let entry = slots.entry(target.clone()).or_default();
-            for (m, i) in moved {
-                entry.entry(m).or_insert(i);
-            }
-            for k in slot_of.values_mut().filter(|k| **k == key) {
-                k.clone_from(target);
-            }
-        }
-    }
-    for found in slots.values() {
-        if found.len() < 2 {
-            continue;
-        }
-        let facts: Vec<&Fact> = found.values().map(|&i| items[i].fact).collect();
-        let ev: Vec<Evidence> = found
-            .iter()
-            .map(|(&m, &i)| evidence(&members[m], items[i].fact.span))
-            .collect();
-        let kind = facts[0].kind;
-        let wordings: Vec<String> = facts.iter().map(|f| format!("“{}”", f.text)).collect();
-        let hedged = facts.iter().any(|f| f.qualifier != facts[0].qualifier);
-        let note =
-            hedged.then(|| format!("same value, hedged differently: {}", wordings.join(" vs ")));
-        let mut claimed = Claimed {
-            record: Record {
-                note: note.clone(),
-                ..record(Claim::Fact, RecordKind::Fact(kind), ev.clone(), Some(1.0))
-            },
-            differences: Vec::new(),
-        };
-        // A bound against a plain figure is a discrepancy when the words
-        // around them say they are one figure.
-        let ids: Vec<usize> = found.values().copied().collect();
-        let concur = ids
-            .iter()
-            .enumerate()
-            .flat_map(|(k, &p)| ids[k + 1..].iter().map(move |&q| (p, q)))
-            .filter(|&(p, q)| hedges_differ(items[p].fact, items[q].fact))
-            .map(|(p, q)| weights.affinity(&items[p].context, &items[q].context))
-            .fold(None, |best: Option<f64>, s| {
-                Some(best.map_or(s, |b| b.max(s)))
-            });
-        if let Some(score) = concur.filter(|&s| s >= HEDGE_AFFINITY) {
-            claimed.differences.push(Record {
-                note: Some(format!("hedged differently: {}", wordings.join(" vs "))),
-                ..record(
-                    Claim::Fact,
-                    RecordKind::Difference(Difference::Qualifier),
-                    ev,
-                    Some(round(score)),
-                )
-            });
-        }
-        out.claims.push(claimed);
-    }
-    slot_of
 }
 
 /// Times in different slots whose periods overlap and whose clauses agree
@@ -437,9 +307,17 @@ fn conflicts(
         let (a, b) = (items[groups[va][0]].fact, items[groups[vb][0]].fact);
         a.kind == b.kind && a.unit == b.unit && measure(a) == measure(b)
     };
+    // Rivals for an amount are the figures close enough to be it: a
+    // far-off figure in like words ("$466.30" in a list of expenses) does
+    // not hide the near one ("$43,000" and "$43,350").
+    let rivals = |va: usize, vb: usize| {
+        let (a, b) = (items[groups[va][0]].fact, items[groups[vb][0]].fact);
+        comparable(va, vb)
+            && (is_time(a.kind) || a.kind == FactKind::Year || near_miss(a, b, NEAR_MISS))
+    };
     let mut best: HashMap<(usize, usize), f64> = HashMap::new();
     for (&(va, vb), &(score, _)) in &candidates {
-        if !comparable(va, vb) {
+        if !rivals(va, vb) {
             continue;
         }
         for (v, other) in [(va, vb), (vb, va)] {
@@ -478,38 +356,57 @@ fn conflicts(
         if carries(ib.member, a, b) || carries(ia.member, b, a) {
             continue;
         }
-        let differs = if a.kind == FactKind::Year {
+        let pair = format!("“{}” vs “{}”", a.text, b.text);
+        let found = if a.kind == FactKind::Year {
             // A year dates something, like a day: no nearness of figures.
-            values_conflict(a, b)
+            (values_conflict(a, b)
                 && (aligned
                     || (score >= TIME_AFFINITY
                         && mutual(va, vb, score)
                         // "from 1967 to 1979" and "from 1966 to 1978": start
                         // against start, end against end.
-                        && ia.context.range == ib.context.range))
+                        && ia.context.range == ib.context.range)))
+                .then(|| (Difference::Date, format!("values differ: {pair}")))
         } else if is_time(a.kind) {
-            times_conflict(a, b)
+            (times_conflict(a, b)
                 && !news_since(members, &ma, a, b)
                 && !news_since(members, &mb, b, a)
-                && (aligned || (score >= TIME_AFFINITY && mutual(va, vb, score)))
+                && (aligned || (score >= TIME_AFFINITY && mutual(va, vb, score))))
+            .then(|| (Difference::Date, format!("values differ: {pair}")))
         } else {
-            values_conflict(a, b)
-                && ((aligned && near_miss(a, b, ALIGNED_MISS))
-                    || (score >= AMOUNT_AFFINITY
-                        && mutual(va, vb, score)
-                        && near_miss(a, b, NEAR_MISS)
-                        && ia.context.range.is_none()
-                        && ib.context.range.is_none()
-                        && !ia.anaphoric
-                        && !ib.anaphoric))
+            let difference = amount_difference(a, b);
+            // A figure that rounds the other is itself a sign of one
+            // quantity, so less of the words is asked.
+            let least = if difference == Some(AmountDifference::Rounded) {
+                ROUNDED_AFFINITY
+            } else {
+                AMOUNT_AFFINITY
+            };
+            let one_quantity = (aligned && near_miss(a, b, ALIGNED_MISS))
+                || (score >= least
+                    && mutual(va, vb, score)
+                    && near_miss(a, b, NEAR_MISS)
+                    && ia.context.range.is_none()
+                    && ib.context.range.is_none()
+                    && !ia.anaphoric
+                    && !ib.anaphoric);
+            match difference.filter(|_| one_quantity) {
+                Some(AmountDifference::Conflict) => {
+                    Some((Difference::Value, format!("values differ: {pair}")))
+                }
+                Some(AmountDifference::Rounded) => Some((
+                    Difference::Value,
+                    format!("one figure rounds the other: {pair}"),
+                )),
+                Some(AmountDifference::Covered) => Some((
+                    Difference::Qualifier,
+                    format!("a hedge allows the other figure: {pair}"),
+                )),
+                None => None,
+            }
         };
-        if !differs {
+        let Some((difference, note)) = found else {
             continue;
-        }
-        let kind = if is_time(a.kind) || a.kind == FactKind::Year {
-            RecordKind::Difference(Difference::Date)
-        } else {
-            RecordKind::Difference(Difference::Value)
         };
         let evidence_of = |v: usize| {
             groups[v]
@@ -517,10 +414,9 @@ fn conflicts(
                 .map(|&i| evidence(&members[items[i].member], items[i].fact.span))
         };
         let ev: Vec<Evidence> = evidence_of(va).chain(evidence_of(vb)).collect();
-        let note = format!("“{}” vs “{}”", a.text, b.text);
         out.claims.push(Claimed {
             record: Record {
-                note: Some(format!("values differ: {note}")),
+                note: Some(note),
                 ..record(
                     Claim::Fact,
                     RecordKind::Fact(a.kind),
@@ -529,8 +425,13 @@ fn conflicts(
                 )
             },
             differences: vec![Record {
-                note: Some(note),
-                ..record(Claim::Fact, kind, ev, Some(round(score)))
+                note: Some(pair),
+                ..record(
+                    Claim::Fact,
+                    RecordKind::Difference(difference),
+                    ev,
+                    Some(round(score)),
+                )
             }],
         });
     }

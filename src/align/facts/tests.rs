@@ -1,7 +1,7 @@
 use super::times::{period, times_conflict};
 use super::values::{hedges_differ, rounds_to, values_conflict, written_step};
 use super::*;
-use crate::extract::Qualifier;
+use crate::extract::{FactValue, Qualifier};
 use crate::{compare, Report};
 
 fn fact(
@@ -95,7 +95,7 @@ fn hedges_cover_or_contradict() {
     );
     assert!(hedges_differ(&plain, &more));
     assert!(hedges_differ(&about, &more));
-    assert!(!hedges_differ(&least, &more));
+    assert!(hedges_differ(&least, &more));
     assert!(!hedges_differ(&plain, &about));
 }
 
@@ -277,6 +277,88 @@ fn a_time_counted_from_the_story_agrees_with_a_calendar_month() {
             RecordKind::Fact(FactKind::RelativeTime),
             vec!["less than a month after".into(), "Last month".into()]
         )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_rounded_figure_is_a_value_difference_and_a_covering_hedge_a_qualifier_one() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2013-02-20",
+            "Jackson pleads guilty over campaign funds.\n\nJackson bought a $43,000 Rolex watch with campaign money. He also spent over $300 on stuffed animals at Build-A-Bear.",
+        ),
+        report(
+            "b",
+            "2013-02-20",
+            "Jackson pleads guilty over campaign funds.\n\nJackson bought a $43,350 Rolex watch with campaign money. The Jacksons spent $313.89 on stuffed animals at Build-A-Bear.",
+        ),
+    ]);
+    assert!(
+        found.contains(&(
+            false,
+            RecordKind::Difference(Difference::Value),
+            vec!["$43,000".into(), "$43,350".into()]
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(
+            false,
+            RecordKind::Difference(Difference::Qualifier),
+            vec!["over $300".into(), "$313.89".into()]
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn one_weekday_said_of_several_things_joins_the_mention_about_the_same_thing() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2019-01-25",
+            "Stone arrested in Florida.\n\nStone was arrested at his home early Friday by FBI agents. He appeared in federal court in Fort Lauderdale on Friday afternoon.",
+        ),
+        report(
+            "b",
+            "2019-01-25",
+            "Stone arrested in Florida.\n\nHe appeared in federal court in Fort Lauderdale later Friday. Agents had arrested Stone at his home early Friday.",
+        ),
+    ]);
+    let pairs: Vec<Vec<String>> = found
+        .iter()
+        .filter(|(agrees, kind, _)| *agrees && *kind == RecordKind::Fact(FactKind::Weekday))
+        .map(|(.., ev)| ev.clone())
+        .collect();
+    assert_eq!(pairs.len(), 2, "{found:?}");
+    // Each record holds one mention per report, not all four.
+    assert!(pairs.iter().all(|ev| ev.len() == 2), "{found:?}");
+}
+
+#[test]
+fn a_year_agrees_only_when_its_nearest_words_do() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2013-02-20",
+            "Jackson pleads guilty.\n\nJackson was first elected to Congress in 1995. He co-wrote a 1999 book with his father.",
+        ),
+        report(
+            "b",
+            "2013-02-20",
+            "Jackson pleads guilty.\n\nJackson, elected to Congress in 1995, represented Chicago. As an attorney in 1999, the judge was a guest on a show hosted by his father.",
+        ),
+    ]);
+    let years: Vec<&Vec<String>> = found
+        .iter()
+        .filter(|(agrees, kind, _)| *agrees && *kind == RecordKind::Fact(FactKind::Year))
+        .map(|(.., ev)| ev)
+        .collect();
+    assert_eq!(
+        years,
+        vec![&vec!["1995".to_string(), "1995".to_string()]],
         "{found:?}"
     );
 }

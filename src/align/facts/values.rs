@@ -4,35 +4,41 @@
 use crate::extract::{Fact, FactValue, Qualifier};
 
 /// How a value is hedged, for telling whether two hedges say different
-/// things: a plain figure, an approximate one, a floor or a ceiling.
+/// things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Hedge {
+    /// A plain figure ("2,000"), or one said to be approximate: news
+    /// figures are round, so "800,000" is already about 800,000.
     Point,
-    Approximate,
-    Lower,
-    Upper,
+    /// A floor that may be the value ("at least").
+    Floor,
+    /// A floor above the value ("more than", "over").
+    Above,
+    /// A ceiling that may be the value ("up to", "at most").
+    Ceiling,
+    /// A ceiling below the value ("less than", "under").
+    Below,
+    /// Short of the value ("nearly", "almost").
+    Short,
 }
 
 fn hedge(fact: &Fact) -> Hedge {
     match fact.qualifier {
-        None | Some(Qualifier::Record) => Hedge::Point,
-        Some(Qualifier::About) => Hedge::Approximate,
-        Some(Qualifier::MoreThan | Qualifier::AtLeast) => Hedge::Lower,
-        Some(Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo | Qualifier::Nearly) => {
-            Hedge::Upper
-        }
+        None | Some(Qualifier::Record | Qualifier::About) => Hedge::Point,
+        Some(Qualifier::AtLeast) => Hedge::Floor,
+        Some(Qualifier::MoreThan) => Hedge::Above,
+        Some(Qualifier::AtMost | Qualifier::UpTo) => Hedge::Ceiling,
+        Some(Qualifier::LessThan) => Hedge::Below,
+        Some(Qualifier::Nearly) => Hedge::Short,
     }
 }
 
-/// Two hedges disagree when one bounds the value and the other does not
-/// bound it the same way ("more than" against a plain figure, "about" or
-/// "less than"). "At least" and "more than" agree, and so do "about" and a
-/// plain figure: news figures are round, so "800,000" is already about
-/// 800,000.
+/// Two hedges on one figure disagree when one bounds the value and the
+/// other does not bound it the same way: "more than" against a plain
+/// figure, "about", "at least" or "less than". A plain figure and "about"
+/// agree.
 pub(super) fn hedges_differ(a: &Fact, b: &Fact) -> bool {
-    let bound = |h: Hedge| matches!(h, Hedge::Lower | Hedge::Upper);
-    let (x, y) = (hedge(a), hedge(b));
-    x != y && (bound(x) || bound(y))
+    hedge(a) != hedge(b)
 }
 
 /// Two amounts conflict unless they are equal, one rounds the other, or a
@@ -47,19 +53,62 @@ pub(super) fn values_conflict(a: &Fact, b: &Fact) -> bool {
         return false;
     }
     let bound = |f: &Fact| match hedge(f) {
-        h @ (Hedge::Lower | Hedge::Upper) => Some(h),
+        Hedge::Floor | Hedge::Above => Some(Hedge::Above),
+        Hedge::Ceiling | Hedge::Below => Some(Hedge::Below),
         _ => None,
     };
     if bound(a).is_some() && bound(a) == bound(b) {
         return true;
     }
-    let covers = |hedged: &Fact, h: f64, other: f64| match hedged.qualifier {
+    !(covers(a, x, y) || covers(b, y, x))
+}
+
+/// How two figures for one quantity differ, if they do: a hedge that
+/// covers the other figure ("over $10,000" and "$10,977.74") is a
+/// qualifier difference, a rounding ("$43,000" and "$43,350") or any
+/// other gap a value difference.
+pub(super) fn amount_difference(a: &Fact, b: &Fact) -> Option<AmountDifference> {
+    let (x, y) = (number(a)?, number(b)?);
+    if measure(a) != measure(b) || x == y {
+        return None;
+    }
+    let (ha, hb) = (hedge(a), hedge(b));
+    let bound = |h: Hedge| match h {
+        Hedge::Floor | Hedge::Above => Some(Hedge::Above),
+        Hedge::Ceiling | Hedge::Below => Some(Hedge::Below),
+        _ => None,
+    };
+    Some(if bound(ha).is_some() && bound(ha) == bound(hb) {
+        AmountDifference::Conflict
+    } else if covers(a, x, y) || covers(b, y, x) {
+        AmountDifference::Covered
+    } else if ha == Hedge::Point && hb == Hedge::Point && rounds_to(a, b) {
+        AmountDifference::Rounded
+    } else {
+        AmountDifference::Conflict
+    })
+}
+
+/// The hedge on `hedged` (of figure `h`) allows `other`: "more than 30"
+/// allows 35, "about 3.6 billion" allows 3.5 billion.
+fn covers(hedged: &Fact, h: f64, other: f64) -> bool {
+    match hedged.qualifier {
         Some(Qualifier::MoreThan | Qualifier::AtLeast) => other >= h,
         Some(Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo) => other <= h,
         Some(Qualifier::About | Qualifier::Nearly) => (h - other).abs() <= 0.1 * h.abs(),
         _ => false,
-    };
-    !(covers(a, x, y) || covers(b, y, x))
+    }
+}
+
+/// See [`amount_difference`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AmountDifference {
+    /// The figures cannot both hold.
+    Conflict,
+    /// One is the other rounded.
+    Rounded,
+    /// A hedge on one allows the other.
+    Covered,
 }
 
 /// What an amount is measured in: a currency or unit of time, else

@@ -180,6 +180,8 @@ fn occurrences(items: &[Item<'_>], weights: &Rarity, key: &str, ids: &[usize]) -
     let best = super::best_partners(items, scored.iter().copied());
     let lone = |i: usize| per_member[&items[i].member] == 1;
     let day_precise = key.starts_with("weekday ") || key.ends_with(" day");
+    // An exact day or amount says much by itself; a month or a year less.
+    let telling = day_precise || !key.starts_with("day ");
     let position: HashMap<usize, usize> = ids.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     let mut parent: Vec<usize> = (0..ids.len()).collect();
     for &((a, b), score) in &scored {
@@ -197,6 +199,37 @@ fn occurrences(items: &[Item<'_>], weights: &Rarity, key: &str, ids: &[usize]) -
         };
         if enough && best.mutual(items, a, b, score) {
             union(&mut parent, position[&a], position[&b]);
+        }
+    }
+    // A day or amount that no words tie to another report's: the first
+    // time each report gives it is most likely the story's own (the
+    // lede's "said Friday"), so those first mentions are one occurrence.
+    if telling {
+        let mut firsts: BTreeMap<usize, usize> = BTreeMap::new();
+        for (k, &i) in ids.iter().enumerate() {
+            let first = firsts.entry(items[i].member).or_insert(k);
+            if items[ids[*first]].fact.span.start > items[i].fact.span.start {
+                *first = k;
+            }
+        }
+        let sizes = component_sizes(&mut parent);
+        let (alone, linked): (Vec<usize>, Vec<usize>) = firsts
+            .into_values()
+            .partition(|&k| sizes[find(&mut parent, k)] == 1);
+        // The occurrence holding most of the other reports' first mentions.
+        let mut holding: BTreeMap<usize, usize> = BTreeMap::new();
+        for &k in &linked {
+            *holding.entry(find(&mut parent, k)).or_default() += 1;
+        }
+        let target = holding
+            .iter()
+            .max_by_key(|&(root, n)| (*n, std::cmp::Reverse(*root)))
+            .map(|(&root, _)| root);
+        let mut joined = alone.iter().copied().chain(target);
+        if let Some(first) = joined.next() {
+            for k in joined {
+                union(&mut parent, first, k);
+            }
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -263,4 +296,13 @@ fn agreement(
         });
     }
     claimed
+}
+
+/// How many elements each root of `parent` holds.
+fn component_sizes(parent: &mut [usize]) -> Vec<usize> {
+    let mut sizes = vec![0; parent.len()];
+    for k in 0..parent.len() {
+        sizes[find(parent, k)] += 1;
+    }
+    sizes
 }

@@ -40,7 +40,9 @@ use crate::record::{Claim, Difference, Evidence, Record, RecordKind};
 use crate::span::Span;
 use context::{in_title, is_anaphoric, title_spans, FactContext, Rarity};
 use times::{is_time, news_since, overlap, period, times_conflict};
-use values::{amount_difference, measure, near_miss, rounds_to, values_conflict, AmountDifference};
+use values::{
+    amount_difference, counted, measure, near_miss, rounds_to, values_conflict, AmountDifference,
+};
 
 /// Least context affinity for two amounts outside aligned statements to be
 /// one quantity.
@@ -128,7 +130,7 @@ fn compatible_times(
     out: &mut Aligned,
 ) {
     let times: Vec<usize> = (0..items.len())
-        .filter(|&i| is_time(items[i].fact.kind) && period(items[i].fact).is_some())
+        .filter(|&i| period(items[i].fact).is_some())
         .collect();
     let mut postings: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for &i in &times {
@@ -227,7 +229,7 @@ fn conflicts(
     let groups = super::variants(items.iter().map(|it| {
         (
             it.fact.kind,
-            it.fact.unit.clone(),
+            counted(it.fact).to_string(),
             it.fact.text.to_lowercase(),
             it.context.words.keys().cloned().collect::<Vec<_>>(),
         )
@@ -262,7 +264,7 @@ fn conflicts(
         };
         let (fa, fb) = (inside(ma, sa), inside(mb, sb));
         for a in &fa {
-            let same = |x: &&&Fact| x.kind == a.kind && x.unit == a.unit;
+            let same = |x: &&&Fact| x.kind == a.kind && counted(x) == counted(a);
             // Only an unambiguous one-to-one pairing can conflict.
             let [b] = fb.iter().filter(same).collect::<Vec<_>>()[..] else {
                 continue;
@@ -284,11 +286,7 @@ fn conflicts(
             continue;
         }
         for stem in it.context.words.keys() {
-            let key = format!(
-                "{:?}|{}|{stem}",
-                it.fact.kind,
-                it.fact.unit.as_deref().unwrap_or("")
-            );
+            let key = format!("{:?}|{}|{stem}", it.fact.kind, counted(it.fact));
             postings.entry(key).or_default().push(v);
         }
     }
@@ -305,7 +303,7 @@ fn conflicts(
     // could be one quantity with it.
     let comparable = |va: usize, vb: usize| {
         let (a, b) = (items[groups[va][0]].fact, items[groups[vb][0]].fact);
-        a.kind == b.kind && a.unit == b.unit && measure(a) == measure(b)
+        a.kind == b.kind && counted(a) == counted(b) && measure(a) == measure(b)
     };
     // Rivals for an amount are the figures close enough to be it: a
     // far-off figure in like words ("$466.30" in a list of expenses) does
@@ -348,7 +346,7 @@ fn conflicts(
             members[m].found.facts.iter().any(|g| {
                 g.span != except.span
                     && g.kind == f.kind
-                    && g.unit == f.unit
+                    && counted(g) == counted(f)
                     && g.resolved == f.resolved
                     && (g.value == f.value || rounds_to(g, f))
             })

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::context::Rarity;
 use super::times::{is_time, precision, weekday_name};
-use super::values::hedges_differ;
+use super::values::{counted, hedges_differ};
 use super::{Item, HEDGE_AFFINITY};
 use crate::align::{evidence, find, record, round, union, Aligned, Claimed, Member};
 use crate::extract::{Fact, FactKind, FactValue};
@@ -59,11 +59,7 @@ pub(super) fn slot(fact: &Fact) -> Option<String> {
     if matches!(fact.kind, FactKind::Number | FactKind::Ordinal) && !fraction {
         return None;
     }
-    Some(format!(
-        "{:?} {} {value}",
-        fact.kind,
-        fact.unit.as_deref().unwrap_or("")
-    ))
+    Some(format!("{:?} {} {value}", fact.kind, counted(fact)))
 }
 
 /// The year a year fact names, when it is a plausible calendar year.

@@ -362,3 +362,41 @@ fn a_year_agrees_only_when_its_nearest_words_do() {
         "{found:?}"
     );
 }
+
+#[test]
+fn counts_agree_across_the_words_news_use_for_one_thing() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2018-12-21",
+            "Mattis resigns.\n\nThe president also ordered some 7,000 soldiers home from Afghanistan.",
+        ),
+        report(
+            "b",
+            "2018-12-21",
+            "Mattis resigns.\n\nThe president also ordered about 7,000 troops home from Afghanistan.",
+        ),
+    ]);
+    assert!(
+        found.contains(&(
+            true,
+            RecordKind::Fact(FactKind::Count),
+            vec!["some 7,000 soldiers".into(), "about 7,000 troops".into()]
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_year_is_its_twelve_months() {
+    let mut y = fact(
+        "2009",
+        FactKind::Year,
+        Some(FactValue::Number(2009.0)),
+        None,
+    );
+    let d = jiff::civil::date;
+    assert_eq!(period(&y), Some((d(2009, 1, 1), d(2009, 12, 31))));
+    y.value = Some(FactValue::Number(12.0));
+    assert_eq!(period(&y), None);
+}

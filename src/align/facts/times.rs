@@ -117,6 +117,10 @@ pub(super) fn overlap((a0, a1): (Date, Date), (b0, b1): (Date, Date)) -> bool {
 /// or for a counted time ("two weeks ago", "less than a month after") the
 /// stretch its count and hedge allow.
 pub(super) fn period(fact: &Fact) -> Option<(Date, Date)> {
+    if fact.kind == FactKind::Year {
+        let year = super::slots::year_of(fact)?;
+        return Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?));
+    }
     let start = fact.resolved?;
     if let Some(FactValue::Duration { amount, unit }) = &fact.value {
         return counted_period(fact, start, *amount, unit);

@@ -191,3 +191,20 @@ pub(super) fn number(fact: &Fact) -> Option<f64> {
         FactValue::Money { amount, .. } | FactValue::Duration { amount, .. } => Some(*amount),
     }
 }
+
+/// What a count counts, with the words news use for one thing brought
+/// together ("7,000 soldiers" and "7,000 troops", "16 measures" and "15
+/// bills"); other units as extracted.
+pub(super) fn counted(fact: &Fact) -> &str {
+    let unit = fact.unit.as_deref().unwrap_or("");
+    match unit {
+        "soldiers" | "troops" | "service members" | "servicemembers" => "troops",
+        "people" | "persons" | "individuals" => "people",
+        "bills" | "measures" => "bills",
+        "deaths" | "fatalities" | "dead" => "deaths",
+        "injured" | "wounded" | "injuries" => "injured",
+        "children" | "kids" => "children",
+        "vehicles" | "cars" => "vehicles",
+        _ => unit,
+    }
+}

@@ -78,6 +78,7 @@ fn slot(fact: &Fact) -> Option<String> {
         FactValue::Number(x) => format!("{x}"),
         FactValue::Money { amount, currency } => format!("{amount} {currency}"),
         FactValue::Duration { amount, unit } => format!("{amount} {unit}"),
+        FactValue::Tally { first, second } => format!("{first}-{second}"),
     };
     // Bare numbers and years are too common to agree on by value alone.
     if matches!(

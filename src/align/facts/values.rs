@@ -15,7 +15,7 @@ enum Hedge {
 
 fn hedge(fact: &Fact) -> Hedge {
     match fact.qualifier {
-        None | Some(Qualifier::Record) => Hedge::Point,
+        None | Some(Qualifier::Record | Qualifier::Exactly) => Hedge::Point,
         Some(Qualifier::About) => Hedge::Approximate,
         Some(Qualifier::MoreThan | Qualifier::AtLeast) => Hedge::Lower,
         Some(Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo | Qualifier::Nearly) => {
@@ -140,5 +140,6 @@ pub(super) fn number(fact: &Fact) -> Option<f64> {
     match fact.value.as_ref()? {
         FactValue::Number(x) => Some(*x),
         FactValue::Money { amount, .. } | FactValue::Duration { amount, .. } => Some(*amount),
+        FactValue::Tally { .. } => None,
     }
 }

@@ -130,12 +130,14 @@ pub(crate) mod lexicon;
 mod money;
 mod numbers;
 mod numerals;
+mod periods;
 mod resolve;
+mod tallies;
 #[cfg(test)]
 mod tests;
 
 pub use calendar::Direction;
-pub use resolve::{Origin, TimeRef};
+pub use resolve::{Annual, Origin, TimeRef};
 
 use std::borrow::Cow;
 
@@ -234,6 +236,8 @@ struct Hit {
     numeric: bool,
     /// Leave the last token's possessive ending out of the span.
     trim_possessive: bool,
+    /// A hedge the pattern read itself ("in less than a month").
+    qualifier: Option<Qualifier>,
 }
 
 impl Hit {
@@ -248,6 +252,7 @@ impl Hit {
             unit: None,
             numeric: false,
             trim_possessive: false,
+            qualifier: None,
         }
     }
 
@@ -390,7 +395,7 @@ impl<'a> Scanner<'a> {
             value: hit.value,
             resolved: hit.resolved,
             time: hit.time,
-            qualifier,
+            qualifier: hit.qualifier.or(qualifier),
             unit: hit.unit,
             sentence: 0,
         })
@@ -478,6 +483,7 @@ impl<'a> Scanner<'a> {
             && lexicon::unit_word(w).is_none()
             && lexicon::tens_word(w).is_none()
             && lexicon::scale_word(w).is_none()
+            && !lexicon::is_currency_name(w)
     }
 
     /// A word of time at `i`, unless it is "second" the ordinal ("a second
@@ -517,7 +523,22 @@ impl<'a> Scanner<'a> {
             let Some(tok) = self.toks.get(j) else {
                 return fallback;
             };
-            // A compound ("full-scale", "year-on-year") is not followed up.
+            // A hyphenated modifier before a plural noun ("16 House-passed
+            // measures"); any other compound ("full-scale", "year-on-year")
+            // is not followed up.
+            if rule == Head::Plural
+                && tok.kind == TokenKind::Word
+                && tok.gap
+                && self.hyphen(j + 1)
+                && self.is_word(j + 2)
+                && !self.hyphen(j + 3)
+                && self.toks.get(j + 3).is_some_and(|t| t.gap)
+                && self.is_content(j + 3)
+                && lexicon::is_plural_noun(self.low(j + 3))
+            {
+                j += 3;
+                continue;
+            }
             if tok.kind != TokenKind::Word || !tok.gap || !self.is_content(j) || self.hyphen(j + 1)
             {
                 return fallback;
@@ -537,7 +558,15 @@ impl<'a> Scanner<'a> {
             let next = self.low(j + 1);
             // Noun compounds count their last noun ("193 member states",
             // "1,000 square kilometres", "3 Iskander missiles").
-            let compound = rule == Head::Plural && !plural && lexicon::is_plural_noun(next);
+            // … and "two law enforcement officials".
+            let compound = rule == Head::Plural
+                && !plural
+                && (lexicon::is_plural_noun(next)
+                    || (self.is_content(j + 1)
+                        && !cap
+                        && self.toks.get(j + 2).is_some_and(|t| t.gap)
+                        && self.is_content(j + 2)
+                        && lexicon::is_plural_noun(self.low(j + 2))));
             let modifier =
                 lexicon::is_modifier(w) || (cap && lexicon::is_nationality(w)) || compound;
             let more = self.toks.get(j + 1).is_some_and(|t| t.gap)

@@ -215,8 +215,8 @@ pub use crate::compare::{
 pub use crate::error::{Error, Result};
 pub use crate::events::{group_events, EventConfig, EventId, EventIndex, IndexSize, IndexedEvent};
 pub use crate::extract::{
-    extract, extract_with, Direction, ExtractConfig, Extraction, Fact, FactKind, FactValue, Origin,
-    Qualifier, Quote, QuoteKind, QuoteMarks, Statement, TimeRef,
+    extract, extract_with, Annual, Direction, ExtractConfig, Extraction, Fact, FactKind, FactValue,
+    Origin, Qualifier, Quote, QuoteKind, QuoteMarks, Statement, TimeRef,
 };
 pub use crate::record::{
     Claim, Comparison, Difference, Event, Evidence, Record, RecordKind, ReportInfo, SCHEMA_VERSION,

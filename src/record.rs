@@ -12,8 +12,11 @@ use crate::word_diff::WordDiff;
 /// added, the major one when a field changes meaning. 1.1 added the
 /// record `id` and the discrepancy's `of`; 1.2 the extraction's
 /// `sentences`, each quote's, fact's and statement's `sentence`, and a
-/// time fact's unresolved `time`.
-pub const SCHEMA_VERSION: &str = "1.3";
+/// time fact's unresolved `time`; 1.3 a quote's `speaker_confidence`; 1.4
+/// the fact kinds `age` and `tally` (with its `first`/`second` value), the
+/// qualifier `exactly` and the times `annual`, `quarter`, `day_of_month`,
+/// `day_on_weekday` and `nth_weekday` (direction `nearest`).
+pub const SCHEMA_VERSION: &str = "1.4";
 
 /// Everything [`compare`](crate::compare) found: the reports, and the
 /// events they were grouped into with their records.
@@ -369,6 +372,8 @@ mod tests {
             (RecordKind::Fact(FactKind::Duration), "duration"),
             (RecordKind::Fact(FactKind::Year), "year"),
             (RecordKind::Fact(FactKind::Ordinal), "ordinal"),
+            (RecordKind::Fact(FactKind::Age), "age"),
+            (RecordKind::Fact(FactKind::Tally), "tally"),
             (RecordKind::Difference(Difference::Wording), "wording"),
             (RecordKind::Difference(Difference::Truncation), "truncation"),
             (

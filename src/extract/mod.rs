@@ -6,7 +6,7 @@ pub(crate) mod facts;
 pub(crate) mod names;
 pub(crate) mod quotes;
 
-pub use facts::{Direction, Origin, TimeRef};
+pub use facts::{Annual, Direction, Origin, TimeRef};
 pub use quotes::QuoteMarks;
 pub(crate) mod speakers;
 
@@ -97,6 +97,12 @@ pub enum FactKind {
     Year,
     /// An ordinal ("fifth term").
     Ordinal,
+    /// A person's age in years ("Mattis, 68,", "the 76-year-old Pelosi",
+    /// "aged 68").
+    Age,
+    /// A vote tally or score, as written ("voted 97-1", "a 134-to-63
+    /// vote", "won 3-1").
+    Tally,
 }
 
 /// A normalised fact value.
@@ -118,6 +124,13 @@ pub enum FactValue {
         amount: f64,
         /// The unit, singular.
         unit: String,
+    },
+    /// A tally or score: the two figures in the order written ("97-1").
+    Tally {
+        /// The figure written first.
+        first: f64,
+        /// The figure written second.
+        second: f64,
     },
 }
 
@@ -142,6 +155,9 @@ pub enum Qualifier {
     Nearly,
     /// "record", "all-time high".
     Record,
+    /// "exactly", "precisely", "all 2,000", "a full 40 years": a point
+    /// figure stated as exact.
+    Exactly,
 }
 
 /// A number, amount, date or time found in a report.

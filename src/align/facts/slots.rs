@@ -8,6 +8,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use itertools::Itertools;
+
 use super::context::Rarity;
 use super::times::{is_time, precision, weekday_name};
 use super::values::{counted, hedges_differ};
@@ -27,6 +29,9 @@ const LONE_AFFINITY: f64 = 0.05;
 /// Two mentions of a year whose nearest words differ are one occurrence
 /// only when their words agree this much.
 const YEAR_AFFINITY: f64 = 0.3;
+/// At most this many mentions of one report stand in an occurrence's
+/// record.
+const MENTIONS_PER_REPORT: usize = 3;
 /// Slots with more mentions than this score only the pairs that share a
 /// context word, so a weekday common to a whole large event stays cheap.
 const SMALL_SLOT: usize = 48;
@@ -52,6 +57,7 @@ pub(super) fn slot(fact: &Fact) -> Option<String> {
         FactValue::Number(x) => format!("{x}"),
         FactValue::Money { amount, currency } => format!("{amount} {currency}"),
         FactValue::Duration { amount, unit } => format!("{amount} {unit}"),
+        FactValue::Tally { first, second } => format!("{first}-{second}"),
     };
     // Bare numbers are too common to agree on by value alone, except a
     // fraction ("two-thirds"), which is seldom said by chance.
@@ -146,15 +152,36 @@ fn occurrences(items: &[Item<'_>], weights: &Rarity, key: &str, ids: &[usize]) -
     if per_member.len() < 2 {
         return Vec::new();
     }
-    let pairs: Vec<(usize, usize)> = if ids.len() <= SMALL_SLOT {
-        ids.iter()
+    // Mentions worded alike in alike words (syndicated copies) are one
+    // occurrence outright; only the first of them is scored against the
+    // rest, so a big event costs no more than its distinct wordings.
+    let mut first_copy: HashMap<(String, Vec<&str>), usize> = HashMap::new();
+    let mut copies: Vec<(usize, usize)> = Vec::new();
+    let mut distinct: Vec<usize> = Vec::new();
+    for &i in ids {
+        let it = &items[i];
+        let key = (
+            it.fact.text.to_lowercase(),
+            it.context.words.keys().map(String::as_str).collect(),
+        );
+        match first_copy.get(&key) {
+            Some(&first) => copies.push((first, i)),
+            None => {
+                first_copy.insert(key, i);
+                distinct.push(i);
+            }
+        }
+    }
+    let pairs: Vec<(usize, usize)> = if distinct.len() <= SMALL_SLOT {
+        distinct
+            .iter()
             .enumerate()
-            .flat_map(|(k, &a)| ids[k + 1..].iter().map(move |&b| (a, b)))
+            .flat_map(|(k, &a)| distinct[k + 1..].iter().map(move |&b| (a, b)))
             .filter(|&(a, b)| items[a].member != items[b].member)
             .collect()
     } else {
         let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &i in ids {
+        for &i in &distinct {
             for w in items[i].context.words.keys() {
                 postings.entry(w.as_str()).or_default().push(i);
             }
@@ -180,6 +207,9 @@ fn occurrences(items: &[Item<'_>], weights: &Rarity, key: &str, ids: &[usize]) -
     let telling = day_precise || !key.starts_with("day ");
     let position: HashMap<usize, usize> = ids.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     let mut parent: Vec<usize> = (0..ids.len()).collect();
+    for &(a, b) in &copies {
+        union(&mut parent, position[&a], position[&b]);
+    }
     for &((a, b), score) in &scored {
         let (p, q) = (&items[a], &items[b]);
         let enough = if p.fact.kind == FactKind::Year || q.fact.kind == FactKind::Year {
@@ -251,15 +281,30 @@ fn agreement(
     weights: &Rarity,
     occurrence: &[usize],
 ) -> Claimed {
-    let facts: Vec<&Fact> = occurrence.iter().map(|&i| items[i].fact).collect();
-    let mut ev: Vec<Evidence> = occurrence
+    // The first few mentions of each report: a report that repeats a
+    // figure says it no more surely for saying it again.
+    let mut per_report: BTreeMap<usize, usize> = BTreeMap::new();
+    let shown: Vec<usize> = occurrence
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let n = per_report.entry(items[i].member).or_default();
+            *n += 1;
+            *n <= MENTIONS_PER_REPORT
+        })
+        .collect();
+    let facts: Vec<&Fact> = shown.iter().map(|&i| items[i].fact).collect();
+    let mut ev: Vec<Evidence> = shown
         .iter()
         .map(|&i| evidence(&members[items[i].member], items[i].fact.span))
         .collect();
     ev.sort_by(|x, y| (&x.report, x.span).cmp(&(&y.report, y.span)));
     let kind = facts[0].kind;
-    let mut wordings: Vec<String> = facts.iter().map(|f| format!("“{}”", f.text)).collect();
-    wordings.dedup();
+    let wordings: Vec<String> = facts
+        .iter()
+        .map(|f| format!("“{}”", f.text))
+        .unique()
+        .collect();
     let hedged = facts.iter().any(|f| f.qualifier != facts[0].qualifier);
     let note = hedged.then(|| format!("same value, hedged differently: {}", wordings.join(" vs ")));
     let mut claimed = Claimed {
@@ -269,10 +314,22 @@ fn agreement(
         },
         differences: Vec::new(),
     };
-    let concur = occurrence
+    // One of each wording in its words: copies add nothing.
+    let distinct: Vec<usize> = shown
+        .iter()
+        .copied()
+        .unique_by(|&i| {
+            let it = &items[i];
+            (
+                it.fact.text.to_lowercase(),
+                it.context.words.keys().cloned().collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let concur = distinct
         .iter()
         .enumerate()
-        .flat_map(|(k, &p)| occurrence[k + 1..].iter().map(move |&q| (p, q)))
+        .flat_map(|(k, &p)| distinct[k + 1..].iter().map(move |&q| (p, q)))
         .filter(|&(p, q)| {
             items[p].member != items[q].member && hedges_differ(items[p].fact, items[q].fact)
         })

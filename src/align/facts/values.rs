@@ -7,9 +7,13 @@ use crate::extract::{Fact, FactValue, Qualifier};
 /// things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Hedge {
-    /// A plain figure ("2,000"), or one said to be approximate: news
-    /// figures are round, so "800,000" is already about 800,000.
+    /// A plain figure ("2,000").
     Point,
+    /// One said to be approximate ("roughly 2,000"): news figures are
+    /// round, so a plain "800,000" is already about 800,000.
+    Approximate,
+    /// One said to be exact ("all 2,000", "exactly 15").
+    Exact,
     /// A floor that may be the value ("at least").
     Floor,
     /// A floor above the value ("more than", "over").
@@ -24,7 +28,9 @@ enum Hedge {
 
 fn hedge(fact: &Fact) -> Hedge {
     match fact.qualifier {
-        None | Some(Qualifier::Record | Qualifier::About) => Hedge::Point,
+        None | Some(Qualifier::Record) => Hedge::Point,
+        Some(Qualifier::About) => Hedge::Approximate,
+        Some(Qualifier::Exactly) => Hedge::Exact,
         Some(Qualifier::AtLeast) => Hedge::Floor,
         Some(Qualifier::MoreThan) => Hedge::Above,
         Some(Qualifier::AtMost | Qualifier::UpTo) => Hedge::Ceiling,
@@ -34,11 +40,14 @@ fn hedge(fact: &Fact) -> Hedge {
 }
 
 /// Two hedges on one figure disagree when one bounds the value and the
-/// other does not bound it the same way: "more than" against a plain
-/// figure, "about", "at least" or "less than". A plain figure and "about"
-/// agree.
+/// other does not bound it the same way ("more than" against a plain
+/// figure, "about", "at least" or "less than"), or when one is said to be
+/// exact and the other approximate. A plain figure agrees with both.
 pub(super) fn hedges_differ(a: &Fact, b: &Fact) -> bool {
-    hedge(a) != hedge(b)
+    let (x, y) = (hedge(a), hedge(b));
+    let plain =
+        |p: Hedge, q: Hedge| p == Hedge::Point && matches!(q, Hedge::Approximate | Hedge::Exact);
+    x != y && !plain(x, y) && !plain(y, x)
 }
 
 /// Two amounts conflict unless they are equal, one rounds the other, or a
@@ -82,7 +91,8 @@ pub(super) fn amount_difference(a: &Fact, b: &Fact) -> Option<AmountDifference> 
         AmountDifference::Conflict
     } else if covers(a, x, y) || covers(b, y, x) {
         AmountDifference::Covered
-    } else if ha == Hedge::Point && hb == Hedge::Point && rounds_to(a, b) {
+    } else if !hedges_differ(a, b) && bound(ha).is_none() && bound(hb).is_none() && rounds_to(a, b)
+    {
         AmountDifference::Rounded
     } else {
         AmountDifference::Conflict
@@ -189,6 +199,7 @@ pub(super) fn number(fact: &Fact) -> Option<f64> {
     match fact.value.as_ref()? {
         FactValue::Number(x) => Some(*x),
         FactValue::Money { amount, .. } | FactValue::Duration { amount, .. } => Some(*amount),
+        FactValue::Tally { .. } => None,
     }
 }
 

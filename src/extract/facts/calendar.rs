@@ -22,6 +22,10 @@ pub enum Direction {
     OnOrAfter,
     /// Strictly after ("next Tuesday").
     After,
+    /// Whichever is nearer, the past on a tie: a date without its year
+    /// ("In December", "Feb. 28", "Christmas"), a day of the month ("on the
+    /// 21st").
+    Nearest,
 }
 
 /// A date from numbers that may be out of range.
@@ -67,6 +71,8 @@ pub(crate) fn weekday_from(
                 forward
             }
         }
+        Direction::Nearest if forward < back => forward,
+        Direction::Nearest => -back,
     };
     add_days(published, days)
 }
@@ -85,6 +91,66 @@ pub(crate) fn month_start(published: Date, offset: i64) -> Option<Date> {
     add_months(published.first_of_month(), offset)
 }
 
+/// The first day of the quarter `offset` quarters from the publication
+/// quarter.
+pub(crate) fn quarter_start(published: Date, offset: i64) -> Option<Date> {
+    let first = (published.month() - 1) / 3 * 3 + 1;
+    add_months(
+        ymd(i64::from(published.year()), i64::from(first), 1)?,
+        offset.checked_mul(3)?,
+    )
+}
+
+/// Easter Sunday of `year` in the Gregorian calendar (the anonymous
+/// algorithm of 1876, as Meeus gives it).
+pub(crate) fn easter(year: i64) -> Option<Date> {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b.div_euclid(4);
+    let e = b.rem_euclid(4);
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c.div_euclid(4);
+    let k = c.rem_euclid(4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    ymd(year, month, day)
+}
+
+/// The `nth` `weekday` of a month (1 the first, -1 the last); `None` when
+/// the month has no such day (a fifth Monday).
+pub(crate) fn nth_weekday(year: i64, month: i64, weekday: Weekday, nth: i8) -> Option<Date> {
+    let first = ymd(year, month, 1)?;
+    let date = if nth < 0 {
+        let last = first.last_of_month();
+        let back = (last.weekday().to_monday_zero_offset() - weekday.to_monday_zero_offset())
+            .rem_euclid(7);
+        add_days(
+            last,
+            -i64::from(back) - 7 * (i64::from(nth.unsigned_abs()) - 1),
+        )?
+    } else {
+        let to = (weekday.to_monday_zero_offset() - first.weekday().to_monday_zero_offset())
+            .rem_euclid(7);
+        add_days(first, i64::from(to) + 7 * (i64::from(nth) - 1))?
+    };
+    (date.month() == first.month() && date.year() == first.year()).then_some(date)
+}
+
+/// Days since a fixed day (1970-01-01), for comparing distances cheaply.
+pub(crate) fn day_number(date: Date) -> i64 {
+    let (m, d) = (i64::from(date.month()), i64::from(date.day()));
+    let y = i64::from(date.year()) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
 /// The first of January `offset` years from the publication year.
 pub(crate) fn year_start(published: Date, offset: i64) -> Option<Date> {
     ymd(i64::from(published.year()).checked_add(offset)?, 1, 1)
@@ -96,7 +162,7 @@ pub(crate) fn year_start(published: Date, offset: i64) -> Option<Date> {
 pub(crate) fn weekend(published: Date, direction: Direction) -> Option<Date> {
     let sunday = published.weekday() == Weekday::Sunday;
     match direction {
-        Direction::Before | Direction::OnOrBefore => {
+        Direction::Before | Direction::OnOrBefore | Direction::Nearest => {
             let saturday = weekday_from(published, Weekday::Saturday, Direction::Before)?;
             if sunday {
                 add_days(saturday, -7)
@@ -132,6 +198,7 @@ pub(crate) fn months_and_days(amount: f64, unit: TimeUnit) -> Option<(i64, i64)>
         TimeUnit::Hour => (0.0, (amount / 24.0).floor()),
         TimeUnit::Day => (0.0, amount.round()),
         TimeUnit::Week => (0.0, (amount * 7.0).round()),
+        TimeUnit::Fortnight => (0.0, (amount * 14.0).round()),
         TimeUnit::Month => (amount, 0.0),
         TimeUnit::Year => (amount * 12.0, 0.0),
         TimeUnit::Decade => (amount * 120.0, 0.0),
@@ -200,5 +267,43 @@ mod tests {
         assert_eq!(ymd(2023, 2, 30), None);
         assert_eq!(ymd(99999, 1, 1), None);
         assert_eq!(year_start(date(9999, 1, 1), 1), None);
+        assert_eq!(quarter_start(wed, 0), Some(date(2024, 7, 1)));
+        assert_eq!(quarter_start(wed, -3), Some(date(2023, 10, 1)));
+    }
+
+    #[test]
+    fn movable_days() {
+        for (year, want) in [
+            (2024, date(2024, 3, 31)),
+            (2025, date(2025, 4, 20)),
+            (2019, date(2019, 4, 21)),
+            (2000, date(2000, 4, 23)),
+            (1818, date(1818, 3, 22)),
+        ] {
+            assert_eq!(easter(year), Some(want), "{year}");
+        }
+        assert_eq!(
+            nth_weekday(2024, 11, Weekday::Thursday, 4),
+            Some(date(2024, 11, 28))
+        );
+        assert_eq!(
+            nth_weekday(2024, 5, Weekday::Monday, -1),
+            Some(date(2024, 5, 27))
+        );
+        assert_eq!(
+            nth_weekday(2024, 9, Weekday::Monday, 1),
+            Some(date(2024, 9, 2))
+        );
+        assert_eq!(
+            nth_weekday(2024, 9, Weekday::Monday, 5),
+            Some(date(2024, 9, 30))
+        );
+        assert_eq!(nth_weekday(2024, 2, Weekday::Monday, 5), None);
+        assert_eq!(day_number(date(1970, 1, 1)), 0);
+        assert_eq!(
+            day_number(date(2024, 8, 21)) - day_number(date(2024, 2, 28)),
+            175
+        );
+        assert_eq!(easter(99999), None);
     }
 }

@@ -3,17 +3,53 @@
 
 use super::calendar::{ymd, Direction};
 use super::lexicon::MonthForm;
-use super::resolve::{Origin, TimeRef};
+use super::resolve::{Annual, Origin, TimeRef};
 use super::{lexicon, Hit, Scanner, Step};
 use crate::extract::FactKind;
 
 impl Scanner<'_> {
     pub(super) fn date(&self, i: usize) -> Option<Step> {
-        // "Saturday, March 25, 2023": the weekday joins a full date.
-        if lexicon::weekday(self.raw(i)).is_some() {
-            let j = if self.raw(i + 1) == "," { i + 2 } else { i + 1 };
+        if let Some(step) = self.period(i) {
+            return Some(step);
+        }
+        // "Saturday, March 25, 2023", "Sat., Aug. 3": the weekday joins a
+        // full date; without a year it picks the year the day fell on it.
+        let full = lexicon::weekday(self.raw(i));
+        if let Some(weekday) = full.or_else(|| lexicon::weekday_abbrev(self.raw(i))) {
+            if full.is_some() {
+                if let Some(step) = self.weekday_the_nth(i, weekday) {
+                    return Some(step);
+                }
+            }
+            let mut j = i + 1;
+            if full.is_none() && self.raw(j) == "." && self.glued(j) {
+                j += 1;
+            }
+            if self.raw(j) == "," {
+                j += 1;
+            }
             return match self.date_core(j) {
-                Some((Step::Hit(hit), true)) => Some(Step::Hit(Hit { start: i, ..hit })),
+                Some((Step::Hit(hit), true)) => {
+                    let time = match hit.time {
+                        Some(TimeRef::Annual {
+                            date: Annual::Fixed { month, day },
+                            direction,
+                        }) => Some(TimeRef::Annual {
+                            date: Annual::FixedOnWeekday {
+                                month,
+                                day,
+                                weekday,
+                            },
+                            direction,
+                        }),
+                        time => time,
+                    };
+                    Some(Step::Hit(Hit {
+                        start: i,
+                        time,
+                        ..hit
+                    }))
+                }
                 _ => None,
             };
         }
@@ -26,7 +62,10 @@ impl Scanner<'_> {
             if let Some(found) = self.numeric_date(i) {
                 return Some((found, true));
             }
-            return self.day_first(i).map(|step| (step, true));
+            return self
+                .day_first(i)
+                .or_else(|| self.day_of_month(i))
+                .map(|step| (step, true));
         }
         self.month_first(i)
     }
@@ -44,10 +83,9 @@ impl Scanner<'_> {
         match year {
             Some(year) => self.date_hit(start, end, year, i64::from(month), i64::from(day)),
             None => Step::Hit(Hit {
-                time: Some(TimeRef::MonthDay {
-                    month,
-                    day,
-                    years: 0,
+                time: Some(TimeRef::Annual {
+                    date: Annual::Fixed { month, day },
+                    direction: Direction::Nearest,
                 }),
                 ..Hit::new(start, end, FactKind::Date)
             }),
@@ -166,16 +204,18 @@ impl Scanner<'_> {
         // A fuzzy part of a month: the month's precision is kept.
         if matches!(self.low(i), "early" | "late" | "mid") {
             let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
-            return match self.month_named(j) {
+            return match self.month_named(j, true) {
                 Some((Step::Hit(hit), false)) => Some((Step::Hit(Hit { start: i, ..hit }), false)),
                 _ => None,
             };
         }
-        self.month_named(i)
+        self.month_named(i, true)
     }
 
-    /// A date that starts with the month's name.
-    fn month_named(&self, i: usize) -> Option<(Step, bool)> {
+    /// A date that starts with the month's name; `follow` looks at a
+    /// month after it that may give its year (once: a chain of months is
+    /// not followed).
+    fn month_named(&self, i: usize, follow: bool) -> Option<(Step, bool)> {
         let (month, form) = lexicon::month(self.raw(i))?;
         let mut k = i + 1;
         let dotted = self.raw(k) == "." && self.glued(k);
@@ -216,14 +256,46 @@ impl Scanner<'_> {
             return Some((Step::Hit(hit), false));
         }
         // A bare month: "May" and "March" need a preposition; a capital
-        // after it suggests a name ("April Fools").
+        // after it suggests a name ("April Fools"), and so does a verb of
+        // saying ("June said").
         if lexicon::ambiguous_month(self.raw(i)) && !lexicon::month_context(self.before(i)) {
             return None;
         }
-        if self.is_word(k) && self.capitalised(k) {
+        if self.is_word(k) && (self.capitalised(k) || lexicon::speech_verb(self.low(k))) {
             return None;
         }
-        Some((self.day_hit(i, i + 1, None, month, 1), false))
+        let mut hit = Hit {
+            time: Some(TimeRef::Annual {
+                date: Annual::Month { month },
+                direction: Direction::Nearest,
+            }),
+            ..Hit::new(i, i + 1, FactKind::Date)
+        };
+        // "between January and July this year": a range shares its year.
+        if follow
+            && matches!(
+                self.low(k),
+                "and" | "to" | "through" | "until" | "till" | "-"
+            )
+        {
+            if let Some((Step::Hit(next), _)) = self.month_named(k + 1, false) {
+                match (next.resolved, next.time) {
+                    (Some(d), _) => {
+                        hit.resolved = ymd(i64::from(d.year()), i64::from(month), 1);
+                        hit.time = None;
+                    }
+                    (None, Some(TimeRef::MonthDay { years, .. })) => {
+                        hit.time = Some(TimeRef::MonthDay {
+                            month,
+                            day: 1,
+                            years,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Some((Step::Hit(hit), false))
     }
 
     /// "21 August 2024", "21 Aug", "21st of August".
@@ -251,7 +323,7 @@ impl Scanner<'_> {
     }
 
     pub(super) fn relative(&self, i: usize) -> Option<Step> {
-        if let Some(step) = self.anchored_unit(i) {
+        if let Some(step) = self.anchored_unit(i).or_else(|| self.in_time(i)) {
             return Some(step);
         }
         let rel = |end: usize, time: Option<TimeRef>| {
@@ -353,6 +425,24 @@ impl Scanner<'_> {
         if self.low(i) != "the" {
             return None;
         }
+        // "the day before yesterday", "the day after tomorrow".
+        let days = match (self.low(i + 1), self.low(i + 2), self.low(i + 3)) {
+            ("day", "before", "yesterday") => Some(-2),
+            ("day", "after", "tomorrow") => Some(2),
+            _ => None,
+        };
+        if let Some(offset) = days {
+            return Some(Step::Hit(Hit {
+                time: Some(TimeRef::Day {
+                    offset,
+                    from: Origin::Reference,
+                }),
+                ..Hit::new(i, i + 4, FactKind::RelativeTime)
+            }));
+        }
+        if let Some(step) = self.stretch_to_now(i) {
+            return Some(step);
+        }
         let (unit, offset, end) = match (self.low(i + 1), self.low(i + 2)) {
             ("previous" | "prior" | "preceding", u) => (u, -1, i + 3),
             ("following", u) => (u, 1, i + 3),
@@ -366,6 +456,7 @@ impl Scanner<'_> {
             "week" => TimeRef::Week { offset, from },
             "month" => TimeRef::Month { offset, from },
             "year" => TimeRef::Year { offset, from },
+            "quarter" => TimeRef::Quarter { offset, from },
             _ => return None,
         };
         Some(Step::Hit(Hit {

@@ -5,20 +5,35 @@
 //!
 //! - **Numbers** in digits ("240", "1,200", "12.5 million", "99bn") or words
 //!   ("two", "twenty-one", "three dozen", "a quarter", "two and half",
-//!   "half a million", "two-thirds"). A number written in words is only
-//!   reported when it says something: with a noun, unit, scale, fraction or
-//!   qualifier ("one of the largest" and "the two met" are not facts). The
+//!   "half a million", "two-thirds", "25 lakh", "four hundred crore"). A
+//!   number written in words is only reported when it says something: with
+//!   a noun, unit, scale, fraction or qualifier, as a part ("Fifteen of the
+//!   19") or as what a figure came to ("rose to nineteen."); "one of the
+//!   largest" and "the two met" are not facts. The
 //!   glued "m", "k" and "b" count only for money or before a plural noun
 //!   ("€3.5m", "1.5m barrels", but not "100m sprint"). A hyphenated range
-//!   or score ("10-15", "3-1") gives one fact per number.
+//!   ("10-15") gives one fact per number.
+//! - **Tallies**: two figures of a vote or score, as written ("voted 97-1",
+//!   "a 396-9 vote" with `unit` "vote", "by a vote of 134 to 63", "a
+//!   134-to-63 vote", "won 3-1"): a word of voting or winning next to them,
+//!   "-to-", or a first figure not below the second. Never year ranges
+//!   ("2010-2013"), chains, phone numbers or "9-11".
+//! - **Ages**: "Mattis, 68, had said", "aged 68", "at age 45", "the
+//!   76-year-old Pelosi", "71 years old" (value in years, no `unit`);
+//!   "six-month-old" is a count with `unit` "months old".
 //! - **Counts**: a number and the noun it counts ("37 people", "two nominal
 //!   heads", "1,200 Russian soldiers"). The span runs to the noun; `unit` is
 //!   the head noun in lower case *as written* (plural kept: "people",
 //!   "heads"). More than one of something needs a plural noun, so "two met"
-//!   is no count.
+//!   is no count. Short noun compounds count their last noun ("two law
+//!   enforcement officials", "16 House-passed measures"); a few nouns count
+//!   through a hyphen after a number word ("a seven-count indictment").
+//!   Currency names are never the counted noun.
 //! - **Money**: a symbol or code before the amount ("$", "US$", "HK$", "€",
-//!   "£", "¥", "₽", "USD 5") or a currency word or code after it ("yuan",
-//!   "rubles", "US dollars", "Hong Kong dollars", "5 billion won"), with
+//!   "£", "¥", "₽", "₹", "USD 5", "Rs. 300", "RM 7"), glued to it
+//!   ("EUR12.50", "RM7", "USD5bn"), or a currency word, code or symbol after
+//!   it ("yuan", "rubles", "US dollars", "Hong Kong dollars", "5 billion
+//!   won", "9 KWD", "15€"); "a pound", "a dollar" are one; with
 //!   scales as words or abbreviations ("billion", "bn", "m", "k"). The value
 //!   is the amount in units with the ISO 4217 code; "¥" is taken as JPY and
 //!   bare "dollars" as USD.
@@ -37,14 +52,25 @@
 //!   second", "third party", "First Lady", "Second World War") are skipped.
 //! - **Dates**: "Aug. 21, 2024", "August 21", "21 August 2024", "the 21st of
 //!   August", "2024-08-21", "21.08.2024", "8/21/2024", month and year
-//!   ("Feb. 2022", "February 2022"), a bare month ("in March", "July this
-//!   year", "mid-May"). A leading weekday joins the date ("Saturday, March
-//!   25, 2023").
+//!   ("Feb. 2022", "February 2022"), a bare month ("in March", "June was
+//!   hot", "July this year", "mid-May"; not before a capital or a verb of
+//!   saying: "June Carter said"), ordinal days ("the fourth of July", "the
+//!   first day of May 2019", "on the 21st", "Friday the 13th"), the nth
+//!   weekday of a month ("the last Friday of June", "the second Tuesday of
+//!   the month"), quarters ("Q3 2023", "2021Q2", "the fourth quarter") and
+//!   holidays, fixed and movable ("Christmas 2019", "last Christmas",
+//!   "Good Friday", "Thanksgiving", "Martin Luther King Jr. Day"; not
+//!   "Christmas tree" or "Easter Island"). A leading weekday, full or
+//!   abbreviated, joins the date ("Saturday, March 25, 2023", "Sat, Aug
+//!   3").
 //! - **Weekdays**: "Wednesday", "on Sunday", "Sunday’s meeting" (the span is
 //!   "Sunday", without the possessive). Names such as "Black Friday" and
 //!   "the Sunday Times" are skipped.
 //! - **Relative times**: "yesterday", "today", "tomorrow", "last night",
-//!   "last/this/next week, month, year, weekend", "earlier this year",
+//!   "the day before yesterday", "this/last/next quarter", "the past month",
+//!   "the coming week", "in 10 days", "in a month" (not "was built in 10
+//!   days": a duration), "last/this/next week, month, year, weekend",
+//!   "earlier this year",
 //!   "late last year", "last Friday", "next Tuesday", "last February", and
 //!   counted ones ("two weeks ago", "a month ago", "nearly two and half years
 //!   ago", "three days from now"). Times counted from the time of the
@@ -57,15 +83,17 @@
 //!   day before the vote": nothing).
 //! - **Durations**: "four-day trip" (the noun is in the span and is the
 //!   `unit`), "two days of talks", "for three years", "an hour and a half",
-//!   "less than a month", "a quarter of a century" (25 years). Rates ("twice
-//!   a year", "barrels a day") are not durations. Ages ("71-year-old", "71
-//!   years old") are counts with `unit` "years old".
+//!   "less than a month", "a quarter of a century" (25 years), "a fortnight"
+//!   (2 weeks); "4 years and 6 months" is one duration in the smaller unit
+//!   (54 months). Rates ("twice a year", "barrels a day") are not
+//!   durations.
 //! - **Qualifiers** before a numeric fact are part of its span and set
 //!   `qualifier`: "more than", "over", "above", "less than", "fewer than",
 //!   "under", "at least", "at most", "no more than", "up to", "as many as",
 //!   "about", "around", "roughly", "some", "approximately", "an estimated",
 //!   "nearly", "almost", "close to", "record" ("a record $240 billion" gives
-//!   the span "record $240 billion").
+//!   the span "record $240 billion"), and "exactly", "precisely", "all",
+//!   "a full" (a figure stated as exact: "all 2,000 troops").
 //!
 //! Not facts: numbers glued into names and codes ("COVID-19", "G7",
 //! "Airbus A320", "Su-57", "Boeing 737", "World War II"), clock times
@@ -75,8 +103,9 @@
 //!
 //! # Values and resolution
 //!
-//! `value` is `Number` for numbers, counts, percentages, years and
-//! ordinals, `Money` for money and `Duration` (singular unit: second,
+//! `value` is `Number` for numbers, counts, percentages, years, ordinals
+//! and ages, `Tally` for tallies, `Money` for money and `Duration`
+//! (singular unit: second,
 //! minute, hour, day, week, month, year; decades and centuries in years)
 //! for durations and for relative times that count units ("two weeks ago"
 //! → 2 week). Dates, weekdays and the other relative times have none.
@@ -90,7 +119,18 @@
 //! the earliest date of an undated report's event. The scanner never sees
 //! a date. Resolved (when, for dates, the result is a real day):
 //!
-//! - A date without a year takes the publication year ("April 19").
+//! - A date without a year is the occurrence nearest publication ("In
+//!   December" in April 2018 is December 2017; "Feb. 28" in December 2018
+//!   is February 2019), counted in months for a month or quarter and in days
+//!   for a day; a tie (six months either way) is the past. So are holidays
+//!   ("Christmas"; "last Christmas" is the one before, "next Easter" the
+//!   one after), "the last Friday of June", "on the 21st" (the nearest
+//!   month's 21st), "Friday the 13th", and "Sat, Aug 3" (the nearest year
+//!   in which it is a Saturday). A month in a range takes the year of the
+//!   month that ends it ("between January and July this year").
+//! - Quarters resolve to their first day ("this quarter", "Q3 2023").
+//! - "the past month" is the publication date less a month, "the coming
+//!   month" the publication date: the first day of the stretch.
 //! - A date of month precision ("February 2022", "in March", "last
 //!   month") resolves to the first day of that month; likewise weeks to
 //!   their Monday ("last week") and years to the first of January ("last
@@ -130,12 +170,14 @@ pub(crate) mod lexicon;
 mod money;
 mod numbers;
 mod numerals;
+mod periods;
 mod resolve;
+mod tallies;
 #[cfg(test)]
 mod tests;
 
 pub use calendar::Direction;
-pub use resolve::{Origin, TimeRef};
+pub use resolve::{Annual, Origin, TimeRef};
 
 use std::borrow::Cow;
 
@@ -234,6 +276,8 @@ struct Hit {
     numeric: bool,
     /// Leave the last token's possessive ending out of the span.
     trim_possessive: bool,
+    /// A hedge the pattern read itself ("in less than a month").
+    qualifier: Option<Qualifier>,
 }
 
 impl Hit {
@@ -248,6 +292,7 @@ impl Hit {
             unit: None,
             numeric: false,
             trim_possessive: false,
+            qualifier: None,
         }
     }
 
@@ -390,7 +435,7 @@ impl<'a> Scanner<'a> {
             value: hit.value,
             resolved: hit.resolved,
             time: hit.time,
-            qualifier,
+            qualifier: hit.qualifier.or(qualifier),
             unit: hit.unit,
             sentence: 0,
         })
@@ -478,6 +523,7 @@ impl<'a> Scanner<'a> {
             && lexicon::unit_word(w).is_none()
             && lexicon::tens_word(w).is_none()
             && lexicon::scale_word(w).is_none()
+            && !lexicon::is_currency_name(w)
     }
 
     /// A word of time at `i`, unless it is "second" the ordinal ("a second
@@ -517,7 +563,22 @@ impl<'a> Scanner<'a> {
             let Some(tok) = self.toks.get(j) else {
                 return fallback;
             };
-            // A compound ("full-scale", "year-on-year") is not followed up.
+            // A hyphenated modifier before a plural noun ("16 House-passed
+            // measures"); any other compound ("full-scale", "year-on-year")
+            // is not followed up.
+            if rule == Head::Plural
+                && tok.kind == TokenKind::Word
+                && tok.gap
+                && self.hyphen(j + 1)
+                && self.is_word(j + 2)
+                && !self.hyphen(j + 3)
+                && self.toks.get(j + 3).is_some_and(|t| t.gap)
+                && self.is_content(j + 3)
+                && lexicon::is_plural_noun(self.low(j + 3))
+            {
+                j += 3;
+                continue;
+            }
             if tok.kind != TokenKind::Word || !tok.gap || !self.is_content(j) || self.hyphen(j + 1)
             {
                 return fallback;
@@ -537,7 +598,15 @@ impl<'a> Scanner<'a> {
             let next = self.low(j + 1);
             // Noun compounds count their last noun ("193 member states",
             // "1,000 square kilometres", "3 Iskander missiles").
-            let compound = rule == Head::Plural && !plural && lexicon::is_plural_noun(next);
+            // … and "two law enforcement officials".
+            let compound = rule == Head::Plural
+                && !plural
+                && (lexicon::is_plural_noun(next)
+                    || (self.is_content(j + 1)
+                        && !cap
+                        && self.toks.get(j + 2).is_some_and(|t| t.gap)
+                        && self.is_content(j + 2)
+                        && lexicon::is_plural_noun(self.low(j + 2))));
             let modifier =
                 lexicon::is_modifier(w) || (cap && lexicon::is_nationality(w)) || compound;
             let more = self.toks.get(j + 1).is_some_and(|t| t.gap)

@@ -108,8 +108,15 @@ impl Scanner<'_> {
 
     pub(super) fn number(&self, i: usize, qualified: bool) -> Option<Step> {
         if self.is_num(i) {
+            // "Aged 68": before the capital makes it a name ("Boeing 737").
+            if let Some(step) = self.age(i) {
+                return Some(step);
+            }
             if let Some(skip) = self.not_a_quantity(i) {
                 return Some(skip);
+            }
+            if let Some(step) = self.tally(i) {
+                return Some(step);
             }
         }
         let num = if self.is_num(i) {
@@ -323,6 +330,15 @@ impl Scanner<'_> {
             }
         }
         if self.hyphen(e) {
+            // "the forty-second president" is an ordinal; "a thirty-second
+            // advert" a duration.
+            if num.words
+                && lexicon::tens_word(self.low(e - 1)).is_some()
+                && self.low(e + 1) == "second"
+                && !matches!(self.before(start), "a" | "an")
+            {
+                return None;
+            }
             // "four-day trip", "71-year-old", "two-thirds", "20-member".
             if let Some((unit, false)) = lexicon::time_unit(self.low(e + 1)) {
                 return Some(self.adjectival_duration(num, unit, e + 2));
@@ -331,6 +347,14 @@ impl Scanner<'_> {
                 if lexicon::ordinal_unit_word(self.low(e + 1)).is_some() {
                     // "twenty-first": an ordinal.
                     return None;
+                }
+                // "a seven-count indictment", "a five-member panel".
+                if lexicon::hyphen_count_noun(self.low(e + 1)) && !num.scaled {
+                    let word = self.low(e + 1).to_string();
+                    return Some(Step::Hit(Hit {
+                        unit: Some(word),
+                        ..Hit::number(start, e + 2, FactKind::Count, value)
+                    }));
                 }
                 // "one-sided", "two-way", "two-state".
                 return Some(Step::Skip(e + 2));
@@ -363,14 +387,50 @@ impl Scanner<'_> {
                 ..Hit::number(start, end, FactKind::Count, value)
             }));
         }
-        // A number in words says nothing on its own ("the two met").
-        if num.words && !num.scaled && !qualified {
+        // A number in words says nothing on its own ("the two met"),
+        // unless it is a share of something ("Fifteen of the 19") or what
+        // a figure came to ("the toll rose to nineteen.").
+        if num.words && !num.scaled && !qualified && !self.word_figure(num) {
             return None;
         }
         if num.article && !num.scaled {
             return None;
         }
         Some(Step::Hit(Hit::number(start, e, FactKind::Number, value)))
+    }
+
+    /// A number in words that stands alone as a figure: two or more, and
+    /// either a part ("Fifteen of the 19 hijackers", "two of them") or
+    /// the end of a clause after a word that reports a figure ("rose to
+    /// nineteen.", "the count was twelve,").
+    fn word_figure(&self, num: Num) -> bool {
+        if num.article || num.value < 2.0 {
+            return false;
+        }
+        let e = num.end;
+        if self.low(e) == "of" {
+            return matches!(
+                self.low(e + 1),
+                "the" | "them" | "us" | "those" | "these" | "its" | "his" | "her" | "their" | "our"
+            ) || self.is_num(e + 1);
+        }
+        let ends = !self.is_word(e) && !self.is_num(e) && !self.hyphen(e);
+        ends && matches!(
+            self.before(num.start),
+            "to" | "at"
+                | "reached"
+                | "hit"
+                | "totaled"
+                | "totalled"
+                | "numbered"
+                | "was"
+                | "is"
+                | "were"
+                | "are"
+                | "now"
+                | "just"
+                | "only"
+        )
     }
 
     fn is_people_next(&self, e: usize) -> bool {

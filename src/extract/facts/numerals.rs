@@ -40,6 +40,11 @@ impl Scanner<'_> {
                 num.scaled = true;
                 num.four_digits = false;
                 num.end = j + 1;
+                // "1.5 lakh crore": a larger scale multiplies.
+                if let Some(more) = lexicon::scale_word(self.low(j + 1)).filter(|&m| m > scale) {
+                    value *= more;
+                    num.end = j + 2;
+                }
             }
         }
         num.value = value;
@@ -70,6 +75,15 @@ impl Scanner<'_> {
                     end: i + 2,
                     value: f,
                     scaled: true,
+                    ..num
+                });
+            }
+            // "a pound", "a dollar" (but not "a pound of flesh": that is
+            // for the currency to decide).
+            if lexicon::counted_by_article(next) && self.is_word(i + 1) {
+                return Some(Num {
+                    value: 1.0,
+                    article: true,
                     ..num
                 });
             }
@@ -162,6 +176,7 @@ impl Scanner<'_> {
         let mut current = current;
         let mut last = if num.article { Last::Unit } else { Last::Start };
         let mut any = false;
+        let mut last_scale = 0.0;
         let mut j = k;
         let limit = k + 16;
         while j < limit {
@@ -191,11 +206,19 @@ impl Scanner<'_> {
                 current = current.max(1.0) * 100.0;
                 last = Last::Hundred;
             } else if let Some(scale) = lexicon::scale_word(w) {
+                // "one lakh crore": a larger scale after a scale multiplies.
+                if last == Last::Scale && current == 0.0 && scale > last_scale {
+                    total *= scale;
+                    last_scale = scale;
+                    j += 1;
+                    continue;
+                }
                 if !matches!(last, Last::Unit | Last::Tens | Last::Hundred) {
                     break;
                 }
                 total += current.max(1.0) * scale;
                 current = 0.0;
+                last_scale = scale;
                 num.scaled = true;
                 last = Last::Scale;
             } else if w == "dozen" {

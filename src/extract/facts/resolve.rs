@@ -75,6 +75,48 @@ pub enum TimeRef {
         /// What it counts from.
         from: Origin,
     },
+    /// A day of the year given without its year, in the year `direction`
+    /// picks: "April 19", "in December", "Christmas" (nearest the
+    /// reference), "last Christmas" (before it).
+    Annual {
+        /// Which day of the year.
+        date: Annual,
+        /// Which occurrence.
+        direction: Direction,
+    },
+    /// The first day of the quarter `offset` quarters from the origin's:
+    /// "this quarter", "last quarter".
+    Quarter {
+        /// Quarters from the origin's quarter.
+        offset: i64,
+        /// What it counts from.
+        from: Origin,
+    },
+    /// A day of a month, the month nearest the reference: "on the 21st".
+    DayOfMonth {
+        /// 1 to 31.
+        day: i8,
+    },
+    /// A day of a month that falls on a weekday, the one nearest the
+    /// reference: "Friday the 13th".
+    DayOnWeekday {
+        /// 1 to 31.
+        day: i8,
+        /// The day of the week it falls on.
+        #[serde(with = "weekday_name")]
+        weekday: Weekday,
+    },
+    /// The `nth` weekday (-1 the last) of the month `months` from the
+    /// reference's: "the second Tuesday of the month" (0).
+    NthWeekday {
+        /// The day of the week.
+        #[serde(with = "weekday_name")]
+        weekday: Weekday,
+        /// 1 to 5, or -1 for the last.
+        nth: i8,
+        /// Months from the reference's month.
+        months: i64,
+    },
     /// The origin moved by whole months, then by days: "two weeks ago" (0,
     /// -14), "two and a half years ago" (-30, 0), "three days from now" (0,
     /// 3), "a month after the visit" (-1, 0: the visit was a month before
@@ -87,6 +129,134 @@ pub enum TimeRef {
         /// What it counts from.
         from: Origin,
     },
+}
+
+/// A day of the year without its year ([`TimeRef::Annual`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Annual {
+    /// A month, its first day: "in March", "June was hot", "mid-May".
+    Month {
+        /// 1 to 12.
+        month: i8,
+    },
+    /// A quarter, its first day: "the fourth quarter".
+    Quarter {
+        /// 1 to 4.
+        quarter: i8,
+    },
+    /// A fixed day: "April 19", "Christmas", "the fourth of July".
+    Fixed {
+        /// 1 to 12.
+        month: i8,
+        /// 1 to 31.
+        day: i8,
+    },
+    /// A fixed day said to fall on a weekday ("Sat, Aug 3"): only the
+    /// years where it does.
+    FixedOnWeekday {
+        /// 1 to 12.
+        month: i8,
+        /// 1 to 31.
+        day: i8,
+        /// The day of the week it falls on.
+        #[serde(with = "weekday_name")]
+        weekday: Weekday,
+    },
+    /// The `nth` weekday of a month (-1 the last): "Thanksgiving" (the
+    /// fourth Thursday of November), "the last Friday of June".
+    NthWeekday {
+        /// 1 to 12.
+        month: i8,
+        /// The day of the week.
+        #[serde(with = "weekday_name")]
+        weekday: Weekday,
+        /// 1 to 5, or -1 for the last.
+        nth: i8,
+    },
+    /// Days from Easter Sunday: "Good Friday" (-2), "Pentecost" (49).
+    Easter {
+        /// Days after Easter Sunday (negative before).
+        days: i16,
+    },
+}
+
+impl Annual {
+    /// Its day in `year`, if there is one.
+    pub(crate) fn in_year(self, year: i64) -> Option<Date> {
+        match self {
+            Annual::Month { month } => calendar::ymd(year, i64::from(month), 1),
+            Annual::Quarter { quarter } => calendar::ymd(year, i64::from(quarter) * 3 - 2, 1),
+            Annual::Fixed { month, day } => calendar::ymd(year, i64::from(month), i64::from(day)),
+            Annual::FixedOnWeekday {
+                month,
+                day,
+                weekday,
+            } => calendar::ymd(year, i64::from(month), i64::from(day))
+                .filter(|d| d.weekday() == weekday),
+            Annual::NthWeekday {
+                month,
+                weekday,
+                nth,
+            } => calendar::nth_weekday(year, i64::from(month), weekday, nth),
+            Annual::Easter { days } => calendar::add_days(calendar::easter(year)?, i64::from(days)),
+        }
+    }
+
+    /// How far apart two dates are for picking an occurrence: a month or
+    /// quarter by whole months or quarters ("In October" in April is six
+    /// months either way), a day by days.
+    fn key(self, date: Date) -> i64 {
+        let (year, month) = (i64::from(date.year()), i64::from(date.month()));
+        match self {
+            Annual::Month { .. } => year * 12 + month,
+            Annual::Quarter { .. } => year * 4 + (month - 1) / 3,
+            _ => calendar::day_number(date),
+        }
+    }
+
+    /// The occurrence `direction` picks around `reference`.
+    fn resolve(self, reference: Date, direction: Direction) -> Option<Date> {
+        // A day on a weekday recurs within 28 years; the others yearly.
+        let reach = if matches!(self, Annual::FixedOnWeekday { .. }) {
+            28
+        } else {
+            1
+        };
+        let year = i64::from(reference.year());
+        let at = self.key(reference);
+        let candidates = (year - reach..=year + reach).filter_map(|y| self.in_year(y));
+        pick(candidates, direction, |d| self.key(d) - at)
+    }
+}
+
+/// The candidate `direction` picks, by each one's signed distance from the
+/// reference (candidates in increasing order).
+fn pick(
+    candidates: impl Iterator<Item = Date>,
+    direction: Direction,
+    distance: impl Fn(Date) -> i64,
+) -> Option<Date> {
+    let mut best: Option<(i64, Date)> = None;
+    for date in candidates {
+        let d = distance(date);
+        let better = match (direction, best) {
+            (Direction::Before, _) if d >= 0 => false,
+            (Direction::OnOrBefore, _) if d > 0 => false,
+            (Direction::After, _) if d <= 0 => false,
+            (Direction::OnOrAfter, _) if d < 0 => false,
+            (_, None) => true,
+            (Direction::Before | Direction::OnOrBefore, Some(_)) => true,
+            (Direction::After | Direction::OnOrAfter, Some(_)) => false,
+            // Strictly nearer: on a tie the earlier, past one stays.
+            (Direction::Nearest, Some((b, _))) => d.abs() < b.abs(),
+        };
+        if better {
+            best = Some((d, date));
+        }
+    }
+    best.map(|(_, date)| date)
 }
 
 /// What a relative time counts from.
@@ -138,11 +308,43 @@ impl TimeRef {
             TimeRef::Week { offset, from } => calendar::week_start(origin(from)?, offset),
             TimeRef::Month { offset, from } => calendar::month_start(origin(from)?, offset),
             TimeRef::Year { offset, from } => calendar::year_start(origin(from)?, offset),
+            TimeRef::Annual { date, direction } => date.resolve(reference, direction),
+            TimeRef::Quarter { offset, from } => calendar::quarter_start(origin(from)?, offset),
+            TimeRef::DayOfMonth { day } => near_day(reference, day, None),
+            TimeRef::DayOnWeekday { day, weekday } => near_day(reference, day, Some(weekday)),
+            TimeRef::NthWeekday {
+                weekday,
+                nth,
+                months,
+            } => {
+                let month = calendar::month_start(reference, months)?;
+                calendar::nth_weekday(
+                    i64::from(month.year()),
+                    i64::from(month.month()),
+                    weekday,
+                    nth,
+                )
+            }
             TimeRef::Shift { months, days, from } => {
                 calendar::add_days(calendar::add_months(origin(from)?, months)?, days)
             }
         }
     }
+}
+
+/// Day `day` of the month nearest `reference` that has it (and falls on
+/// `weekday`, if given: a Friday the 13th comes at least every 14 months).
+fn near_day(reference: Date, day: i8, weekday: Option<Weekday>) -> Option<Date> {
+    let first = reference.first_of_month();
+    let at = calendar::day_number(reference);
+    let candidates = (-15..=15).filter_map(|k| {
+        let month = calendar::add_months(first, k)?;
+        let date = month.with().day(day).build().ok()?;
+        weekday.is_none_or(|w| date.weekday() == w).then_some(date)
+    });
+    pick(candidates, Direction::Nearest, |d| {
+        calendar::day_number(d) - at
+    })
 }
 
 /// Fills [`Fact::resolved`] of every fact with a [`Fact::time`] from

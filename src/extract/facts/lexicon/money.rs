@@ -18,6 +18,48 @@ pub(crate) fn currency_symbol(raw: &str) -> Option<&'static str> {
     })
 }
 
+/// Local abbreviations written before an amount, glued or not ("Rs 300",
+/// "Rs. 300", "RM7"), taking the raw token.
+pub(crate) fn currency_prefix_word(raw: &str) -> Option<&'static str> {
+    Some(match raw {
+        "Rs" => "INR",
+        "RM" => "MYR",
+        "Rp" => "IDR",
+        _ => return None,
+    })
+}
+
+/// Singular currency words "a" can count ("a pound", "a dollar"); not
+/// "a yen for", "a sterling effort" or the ones that need a scale.
+pub(crate) fn counted_by_article(low: &str) -> bool {
+    matches!(
+        low,
+        "dollar" | "euro" | "pound" | "rupee" | "ruble" | "rouble" | "peso" | "shekel"
+    )
+}
+
+/// Currency names, known or not, that never head a counted noun phrase
+/// ("500 dinars" is money in some currency, not a count of dinars).
+pub(crate) fn is_currency_name(low: &str) -> bool {
+    currency_word(low).is_some()
+        || matches!(
+            low,
+            "dinar"
+                | "dinars"
+                | "franc"
+                | "francs"
+                | "krona"
+                | "kronor"
+                | "krone"
+                | "kroner"
+                | "shilling"
+                | "shillings"
+                | "lei"
+                | "leu"
+                | "kwacha"
+        )
+}
+
 /// Letters glued before "$" that name the dollar ("US$", "HK$").
 pub(crate) fn dollar_prefix(raw: &str) -> Option<&'static str> {
     Some(match raw {
@@ -73,6 +115,9 @@ pub(crate) fn currency_word(low: &str) -> Option<(&'static str, bool)> {
         "zloty" | "zlotys" => ("PLN", false),
         "peso" | "pesos" => ("MXN", false),
         "real" | "reais" => ("BRL", true),
+        "forint" | "forints" => ("HUF", false),
+        "taka" => ("BDT", false),
+        "cedi" | "cedis" => ("GHS", false),
         _ => return None,
     })
 }
@@ -109,10 +154,11 @@ pub(crate) fn adjective_currency(adj: &str, noun: &str) -> Option<&'static str> 
 
 // Sorted for binary search (checked by a test).
 const CODES: &[&str] = &[
-    "AED", "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EGP", "EUR", "GBP", "HKD", "HUF",
-    "IDR", "ILS", "INR", "IRR", "JPY", "KRW", "KZT", "MXN", "MYR", "NGN", "NOK", "NZD", "PHP",
-    "PKR", "PLN", "QAR", "RUB", "SAR", "SEK", "SGD", "THB", "TRY", "TWD", "UAH", "USD", "VND",
-    "ZAR",
+    "AED", "ARS", "AUD", "BDT", "BHD", "BRL", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK",
+    "EGP", "EUR", "GBP", "GHS", "HKD", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "JOD", "JPY",
+    "KES", "KRW", "KWD", "KZT", "LKR", "MXN", "MYR", "NGN", "NOK", "NZD", "OMR", "PEN", "PHP",
+    "PKR", "PLN", "QAR", "RON", "RUB", "SAR", "SEK", "SGD", "THB", "TRY", "TWD", "UAH", "USD",
+    "VND", "ZAR",
 ];
 
 #[cfg(test)]

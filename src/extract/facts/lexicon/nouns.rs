@@ -214,6 +214,95 @@ pub(crate) fn is_nationality(low: &str) -> bool {
             .any(|s| low.ends_with(s))
 }
 
+/// Nouns a number words counts through a hyphen ("a seven-count
+/// indictment", "a five-member panel"); other hyphenated number words are
+/// kinds, not counts ("one-sided", "two-state").
+pub(crate) fn hyphen_count_noun(low: &str) -> bool {
+    matches!(
+        low,
+        "count"
+            | "member"
+            | "seat"
+            | "page"
+            | "point"
+            | "story"
+            | "storey"
+            | "nation"
+            | "country"
+            | "man"
+            | "person"
+            | "vehicle"
+            | "car"
+            | "bedroom"
+            | "game"
+            | "judge"
+            | "megawatt"
+            | "mile"
+            | "kilometre"
+            | "kilometer"
+            | "acre"
+            | "strong"
+    )
+}
+
+/// Words before a pair of figures that make it a tally or score ("voted
+/// 97-1", "won 3-1").
+pub(crate) fn tally_verb(low: &str) -> bool {
+    matches!(
+        low,
+        "voted"
+            | "votes"
+            | "vote"
+            | "won"
+            | "wins"
+            | "win"
+            | "lost"
+            | "loses"
+            | "beat"
+            | "beats"
+            | "defeated"
+            | "drew"
+            | "tied"
+            | "trailed"
+            | "trailing"
+            | "led"
+            | "leading"
+            | "passed"
+            | "approved"
+            | "rejected"
+            | "confirmed"
+            | "scored"
+            | "score"
+            | "split"
+            | "ruled"
+    )
+}
+
+/// Nouns after a pair of figures that make it a tally ("a 396-9 vote",
+/// "a 6-3 ruling").
+pub(crate) fn tally_noun(low: &str) -> bool {
+    matches!(
+        low,
+        "vote"
+            | "votes"
+            | "margin"
+            | "decision"
+            | "ruling"
+            | "majority"
+            | "win"
+            | "victory"
+            | "defeat"
+            | "loss"
+            | "tally"
+            | "verdict"
+            | "split"
+            | "score"
+            | "scoreline"
+            | "draw"
+            | "lead"
+    )
+}
+
 // The tables below are sorted for binary search (checked by a test).
 
 const VERBS: &[&str] = &[

@@ -48,6 +48,9 @@ pub(crate) fn scale_word(w: &str) -> Option<f64> {
         "million" => 1e6,
         "billion" => 1e9,
         "trillion" => 1e12,
+        // South Asian scales: a lakh is 100,000, a crore 10 million.
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -169,6 +172,7 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["fewer", "than"], Qualifier::LessThan),
     (&["just", "under"], Qualifier::LessThan),
     (&["just", "below"], Qualifier::LessThan),
+    (&["a", "full"], Qualifier::Exactly),
     (&["at", "least"], Qualifier::AtLeast),
     (&["at", "most"], Qualifier::AtMost),
     (&["up", "to"], Qualifier::UpTo),
@@ -188,6 +192,10 @@ pub(crate) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["nearly"], Qualifier::Nearly),
     (&["almost"], Qualifier::Nearly),
     (&["record"], Qualifier::Record),
+    (&["exactly"], Qualifier::Exactly),
+    (&["precisely"], Qualifier::Exactly),
+    // "all 2,000 troops": every one of a stated number.
+    (&["all"], Qualifier::Exactly),
 ];
 
 /// Superlatives that follow an ordinal ("second largest").

@@ -10,6 +10,7 @@ pub(crate) enum TimeUnit {
     Hour,
     Day,
     Week,
+    Fortnight,
     Month,
     Year,
     Decade,
@@ -28,6 +29,7 @@ impl TimeUnit {
             TimeUnit::Hour => (amount, "hour"),
             TimeUnit::Day => (amount, "day"),
             TimeUnit::Week => (amount, "week"),
+            TimeUnit::Fortnight => (amount * 2.0, "week"),
             TimeUnit::Month => (amount, "month"),
             TimeUnit::Year => (amount, "year"),
             TimeUnit::Decade => (amount * 10.0, "year"),
@@ -49,6 +51,8 @@ pub(crate) fn time_unit(w: &str) -> Option<(TimeUnit, bool)> {
         "days" => (TimeUnit::Day, true),
         "week" => (TimeUnit::Week, false),
         "weeks" => (TimeUnit::Week, true),
+        "fortnight" => (TimeUnit::Fortnight, false),
+        "fortnights" => (TimeUnit::Fortnight, true),
         "month" => (TimeUnit::Month, false),
         "months" => (TimeUnit::Month, true),
         "year" => (TimeUnit::Year, false),
@@ -125,6 +129,38 @@ pub(crate) fn weekday(raw: &str) -> Option<Weekday> {
         "Sunday" => Weekday::Sunday,
         _ => return None,
     })
+}
+
+/// A weekday's abbreviation, taking the raw token: only before a date
+/// ("Sat, Aug 3"), where it cannot be "Sun" the newspaper or "Sat" the verb.
+pub(crate) fn weekday_abbrev(raw: &str) -> Option<Weekday> {
+    Some(match raw {
+        "Mon" => Weekday::Monday,
+        "Tue" | "Tues" => Weekday::Tuesday,
+        "Wed" => Weekday::Wednesday,
+        "Thu" | "Thur" | "Thurs" => Weekday::Thursday,
+        "Fri" => Weekday::Friday,
+        "Sat" => Weekday::Saturday,
+        "Sun" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// Verbs of saying after a bare month that make it a person ("June
+/// said").
+pub(crate) fn speech_verb(low: &str) -> bool {
+    matches!(
+        low,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "asked"
+            | "wrote"
+            | "tweeted"
+            | "replied"
+            | "explained"
+    )
 }
 
 /// Words before a weekday that make it a name ("Black Friday").

@@ -380,6 +380,7 @@ const NOTHING: &[&str] = &[
     "Easter Island is remote.",
     "The Good Friday Agreement held.",
     "Halloween costumes were cheap.",
+    "It was a Thanksgiving-themed party.",
     "The Sun reported it first.",
     "He sat down.",
     "Sat in the sun, he waited.",

@@ -69,7 +69,7 @@
 //! - **Relative times**: "yesterday", "today", "tomorrow", "last night",
 //!   "the day before yesterday", "this/last/next quarter", "the past month",
 //!   "the coming week", "in 10 days", "in a month" (not "was built in 10
-//!   days": a duration), "last/this/next week, month, year, weekend",
+//!   days" or "the first official in 40 years": durations), "last/this/next week, month, year, weekend",
 //!   "earlier this year",
 //!   "late last year", "last Friday", "next Tuesday", "last February", and
 //!   counted ones ("two weeks ago", "a month ago", "nearly two and half years

@@ -212,6 +212,20 @@ impl Scanner<'_> {
         if took && !self.future_before(i) {
             return None;
         }
+        // "the first Cabinet official in 40 years", "the biggest fight in
+        // two decades", "four races in five years": a stretch, not a time.
+        let stretch = (i.saturating_sub(8)..i).any(|k| {
+            let w = self.low(k);
+            lexicon::ordinal_word(w).is_some()
+                || lexicon::is_superlative(w)
+                || (w.len() > 5 && w.ends_with("est"))
+                || matches!(w, "time" | "times" | "ever" | "only" | "last")
+                || self.is_num(k)
+                || lexicon::unit_word(w).is_some_and(|n| n >= 2.0)
+        });
+        if stretch {
+            return None;
+        }
         let (qualifier, j) = match self.qualifier(i + 1) {
             Some((q, j)) => (Some(q), j),
             None => (None, i + 1),
@@ -224,7 +238,7 @@ impl Scanner<'_> {
         };
         if hit.kind != FactKind::Duration
             || hit.unit.is_some()
-            || matches!(self.low(hit.end), "before" | "after")
+            || matches!(self.low(hit.end), "before" | "after" | "when" | "that")
         {
             return None;
         }

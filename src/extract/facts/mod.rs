@@ -69,7 +69,7 @@
 //! - **Relative times**: "yesterday", "today", "tomorrow", "last night",
 //!   "the day before yesterday", "this/last/next quarter", "the past month",
 //!   "the coming week", "in 10 days", "in a month" (not "was built in 10
-//!   days": a duration), "last/this/next week, month, year, weekend",
+//!   days" or "the first official in 40 years": durations), "last/this/next week, month, year, weekend",
 //!   "earlier this year",
 //!   "late last year", "last Friday", "next Tuesday", "last February", and
 //!   counted ones ("two weeks ago", "a month ago", "nearly two and half years
@@ -551,7 +551,7 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// The noun phrase a number counts, starting at `k`: up to two
+    /// The noun phrase a number counts, starting at `k`: up to three
     /// modifiers and a head noun. Returns the head (lower case, as
     /// written) and the token after it.
     fn head(&self, k: usize, rule: Head) -> Option<(String, usize)> {
@@ -559,7 +559,7 @@ impl<'a> Scanner<'a> {
         // what follows it is not ("No. 2 official arrived").
         let mut fallback = None;
         let mut j = k;
-        for _ in 0..3 {
+        for _ in 0..4 {
             let Some(tok) = self.toks.get(j) else {
                 return fallback;
             };

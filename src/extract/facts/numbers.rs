@@ -192,6 +192,7 @@ impl Scanner<'_> {
                 && lexicon::weekday(self.raw(p)).is_none()
                 && lexicon::currency_code(self.raw(p)).is_none()
                 && self.qualifier(p).is_none()
+                && !(p > 0 && lexicon::tally_verb(self.low(p - 1)))
                 && !matches!(self.raw(p), "No" | "Nos")
             {
                 return Some(Step::Skip(self.chain_end(i)));
@@ -349,7 +350,11 @@ impl Scanner<'_> {
                     return None;
                 }
                 // "a seven-count indictment", "a five-member panel".
-                if lexicon::hyphen_count_noun(self.low(e + 1)) && !num.scaled {
+                if lexicon::hyphen_count_noun(self.low(e + 1))
+                    && !num.scaled
+                    && value >= 1.0
+                    && value.fract() == 0.0
+                {
                     let word = self.low(e + 1).to_string();
                     return Some(Step::Hit(Hit {
                         unit: Some(word),
@@ -361,7 +366,9 @@ impl Scanner<'_> {
             }
             // "20-member delegation" (but "2.7 million-strong" is no count
             // of "strong").
-            if self.is_content(e + 1) && value.fract() == 0.0 && !num.scaled {
+            // "800-pound gorilla": a weight, though "pound" is money too.
+            let noun = self.is_content(e + 1) || lexicon::is_currency_name(self.low(e + 1));
+            if noun && self.is_word(e + 1) && value.fract() == 0.0 && !num.scaled {
                 let word = self.low(e + 1).to_string();
                 return Some(Step::Hit(Hit {
                     unit: Some(word),

@@ -100,6 +100,10 @@ impl Scanner<'_> {
             }
             Some((date, words.len(), k))
         })?;
+        // "a Thanksgiving-themed event": a word made from the day.
+        if self.hyphen(end) {
+            return Some(Step::Skip(end + 2));
+        }
         let (year, after) = self.year_after(end);
         if year.is_none() {
             // "Christmas tree", "Easter Island", "the Good Friday

@@ -44,7 +44,9 @@ impl Scanner<'_> {
                 self.low(i - 2),
                 "vote" | "votes" | "margin" | "tally" | "score"
             );
-        let cue_before = lexicon::tally_verb(prev) || counted;
+        // "beat Ryan 134 to 63": the verb before the name.
+        let over_name = i >= 2 && self.capitalised(i - 1) && lexicon::tally_verb(self.low(i - 2));
+        let cue_before = lexicon::tally_verb(prev) || counted || over_name;
         let noun = self.toks.get(end).is_some_and(|t| t.gap) && lexicon::tally_noun(self.low(end));
         let tally = if spaced {
             cue_before
@@ -56,13 +58,13 @@ impl Scanner<'_> {
         if !tally || (first, second) == (9.0, 11.0) || years {
             return None;
         }
-        let unit = noun.then(|| self.low(end).to_string());
+        // The noun is in the span but not the unit: "97-1" and "a 97-1
+        // vote" state the same tally.
         if noun {
             end += 1;
         }
         Some(Step::Hit(Hit {
             value: Some(FactValue::Tally { first, second }),
-            unit,
             numeric: true,
             ..Hit::new(i, end, FactKind::Tally)
         }))

@@ -380,6 +380,7 @@ const NOTHING: &[&str] = &[
     "Easter Island is remote.",
     "The Good Friday Agreement held.",
     "Halloween costumes were cheap.",
+    "It was a Thanksgiving-themed party.",
     "The Sun reported it first.",
     "He sat down.",
     "Sat in the sun, he waited.",
@@ -761,6 +762,9 @@ proptest::proptest! {
         "years", "ago", "last", "next", "Sunday’s", "Aug", ".", ",", "21", "2024", "May", "in", "more",
         "than", "No", "first", "second", "dozen", "hundred", "1,200", "3.5m", "€", "from", "now", "old",
         "/", ":", "(", ")", "+", "of", "people", "trip", "mid", "early", "the", "record", "0123", "99999",
+        "Christmas", "Easter", "Good", "Friday", "Q3", "2021Q2", "quarter", "fourth", "vote", "voted", "to",
+        "aged", "Mattis", "Rs", "RM7", "lakh", "crore", "fortnight", "in", "past", "coming", "Sat", "13th",
+        "last", "Monday", "June", "all", "exactly", "a", "full", "thirty", "said", "97", "1",
     ]), 0..40)) {
         let text = words.join(" ");
         check_invariants(&text, &[Span::new(0, text.len())], Some(PUBLISHED));

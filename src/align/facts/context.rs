@@ -150,16 +150,20 @@ pub(super) struct FactContext {
 
 impl FactContext {
     /// The context of `fact` within `sentence`, the span of its sentence
-    /// as the text stage laid it out.
-    pub(super) fn of(text: &str, sentence: Span, fact: &Fact) -> FactContext {
+    /// as the text stage laid it out, its words taken only from `own`, the
+    /// stretch of the sentence between the facts of its kind on either side
+    /// ("$2,306.08 at Walt Disney World, over $10,000 at Best Buy": Best
+    /// Buy is the second figure's).
+    pub(super) fn of(text: &str, sentence: Span, own: Span, fact: &Fact) -> FactContext {
         use crate::text::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
         let tokens = tokenize(text, near(text, sentence, fact.span));
         let at = tokens.partition_point(|t| t.span.end <= fact.span.start);
         let after = tokens.partition_point(|t| t.span.start < fact.span.end);
         let low = |k: usize| normalize(tokens[k].text(text));
         // Nearest first on each side.
-        let before_side: Vec<usize> = (0..at).rev().collect();
-        let after_side: Vec<usize> = (after..tokens.len()).collect();
+        let inside = |k: &usize| own.contains(tokens[*k].span);
+        let before_side: Vec<usize> = (0..at).rev().take_while(inside).collect();
+        let after_side: Vec<usize> = (after..tokens.len()).take_while(inside).collect();
         // (stem, is a name) of the content words, nearest first.
         let content = |ks: &[usize]| -> Vec<(String, bool)> {
             ks.iter()

@@ -47,9 +47,13 @@ use values::{
 /// Least context affinity for two amounts outside aligned statements to be
 /// one quantity.
 const AMOUNT_AFFINITY: f64 = 0.2;
-/// The same for two figures of which one rounds the other ("$43,000",
-/// "$43,350").
+/// The same for two figures within [`CLOSE`] of each other of which one
+/// rounds the other ("$43,000", "$43,350") or bounds it ("over $300",
+/// "$313.89").
 const ROUNDED_AFFINITY: f64 = 0.1;
+/// Figures this close (the larger at most this much the smaller) that do
+/// not contradict each other.
+const CLOSE: f64 = 1.1;
 /// Least context affinity for two times outside aligned statements to date
 /// one occurrence: times are many and their contexts alike, so more is
 /// asked of them.
@@ -81,6 +85,33 @@ fn sentence(member: &Member<'_>, fact: &Fact) -> Span {
         .unwrap_or(fact.span)
 }
 
+/// The part of `sentence` between the facts of the same kind on either
+/// side of `facts[k]` (facts in text order).
+fn own_stretch(text: &str, facts: &[Fact], k: usize, sentence: Span) -> Span {
+    let f = &facts[k];
+    let same = |g: &&Fact| g.kind == f.kind && sentence.contains(g.span);
+    // In a list ("$2,306.08 at Walt Disney World, over $10,000 at Best
+    // Buy") the words before a figure, up to the last comma, are the
+    // previous figure's.
+    let start = facts[..k]
+        .iter()
+        .rev()
+        .take_while(|g| g.span.end > sentence.start)
+        .find(same)
+        .map_or(sentence.start, |g| {
+            let from = g.span.end.min(f.span.start);
+            text[from..f.span.start]
+                .rfind([',', ';'])
+                .map_or(from, |i| from + i + 1)
+        });
+    let end = facts[k + 1..]
+        .iter()
+        .take_while(|g| g.span.start < sentence.end)
+        .find(same)
+        .map_or(sentence.end, |g| g.span.start.max(f.span.end));
+    Span::new(start, end)
+}
+
 /// A fact of the event with what is known of its surroundings.
 struct Item<'a> {
     member: usize,
@@ -100,16 +131,25 @@ pub(super) fn align_facts(
         .enumerate()
         .flat_map(|(m, member)| {
             let titles = title_spans(member);
-            member
-                .found
-                .facts
-                .iter()
-                .filter(move |f| f.kind != FactKind::Ordinal && !in_title(&titles, f))
-                .map(move |f| Item {
-                    member: m,
-                    fact: f,
-                    context: FactContext::of(&member.report.text, sentence(member, f), f),
-                    anaphoric: is_anaphoric(&member.report.text, f),
+            let facts = &member.found.facts;
+            (0..facts.len())
+                .filter(move |&k| {
+                    facts[k].kind != FactKind::Ordinal && !in_title(&titles, &facts[k])
+                })
+                .map(move |k| {
+                    let f = &facts[k];
+                    let sentence = sentence(member, f);
+                    Item {
+                        member: m,
+                        fact: f,
+                        context: FactContext::of(
+                            &member.report.text,
+                            sentence,
+                            own_stretch(&member.report.text, facts, k, sentence),
+                            f,
+                        ),
+                        anaphoric: is_anaphoric(&member.report.text, f),
+                    }
                 })
         })
         .collect();
@@ -373,9 +413,14 @@ fn conflicts(
             .then(|| (Difference::Date, format!("values differ: {pair}")))
         } else {
             let difference = amount_difference(a, b);
-            // A figure that rounds the other is itself a sign of one
-            // quantity, so less of the words is asked.
-            let least = if difference == Some(AmountDifference::Rounded) {
+            // A figure within a tenth of the other that rounds it or that
+            // its bound allows is itself a sign of one quantity, so less of
+            // the words is asked.
+            let consistent = matches!(
+                difference,
+                Some(AmountDifference::Rounded | AmountDifference::Covered)
+            );
+            let least = if consistent && near_miss(a, b, CLOSE) {
                 ROUNDED_AFFINITY
             } else {
                 AMOUNT_AFFINITY
@@ -394,11 +439,11 @@ fn conflicts(
                 }
                 Some(AmountDifference::Rounded) => Some((
                     Difference::Value,
-                    format!("one figure rounds the other: {pair}"),
+                    format!("close figures, one rounded or approximate: {pair}"),
                 )),
                 Some(AmountDifference::Covered) => Some((
                     Difference::Qualifier,
-                    format!("a hedge allows the other figure: {pair}"),
+                    format!("one figure bounded, the bound allows the other: {pair}"),
                 )),
                 None => None,
             }

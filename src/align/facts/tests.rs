@@ -1,5 +1,7 @@
 use super::times::{period, times_conflict};
-use super::values::{hedges_differ, rounds_to, values_conflict, written_step};
+use super::values::{
+    amount_difference, hedges_differ, rounds_to, values_conflict, written_step, AmountDifference,
+};
 use super::*;
 use crate::extract::{FactValue, Qualifier};
 use crate::{compare, Report};
@@ -399,4 +401,67 @@ fn a_year_is_its_twelve_months() {
     assert_eq!(period(&y), Some((d(2009, 1, 1), d(2009, 12, 31))));
     y.value = Some(FactValue::Number(12.0));
     assert_eq!(period(&y), None);
+}
+
+#[test]
+fn a_figure_in_a_list_is_known_by_its_own_words() {
+    // "Best Buy" is the second figure's, not the first's.
+    let found = fact_records(&[
+        report(
+            "a",
+            "2013-02-20",
+            "Jackson pleads guilty over campaign funds.\n\nRecords show campaign money went on $2,306.08 at Walt Disney World, over $10,000 at Best Buy and $3,544.00 at a boutique.",
+        ),
+        report(
+            "b",
+            "2013-02-20",
+            "Jackson pleads guilty over campaign funds.\n\nMr. Jackson bought $10,977.74 worth of televisions and DVD players at Best Buy with campaign money.",
+        ),
+    ]);
+    assert!(
+        found.contains(&(
+            false,
+            RecordKind::Difference(Difference::Qualifier),
+            vec!["over $10,000".into(), "$10,977.74".into()]
+        )),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, _, ev)| ev.contains(&"$2,306.08".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn approximate_and_exact_figures_differ_in_kind() {
+    use Qualifier as Q;
+    let c = |t: &str, n: f64, q: Option<Q>| fact(t, FactKind::Count, Some(FactValue::Number(n)), q);
+    // "some 16" and "15": two figures, not one bounded.
+    assert_eq!(
+        amount_difference(&c("some 16", 16.0, Some(Q::About)), &c("15", 15.0, None)),
+        Some(AmountDifference::Rounded)
+    );
+    assert_eq!(
+        amount_difference(
+            &c("over 300", 300.0, Some(Q::MoreThan)),
+            &c("313", 313.0, None)
+        ),
+        Some(AmountDifference::Covered)
+    );
+    assert_eq!(
+        amount_difference(
+            &c("over 300", 300.0, Some(Q::MoreThan)),
+            &c("290", 290.0, None)
+        ),
+        Some(AmountDifference::Conflict)
+    );
+    // "all 2,000" against "roughly 2,000" differs; against "2,000" not.
+    let all = c("all 2,000", 2000.0, Some(Q::Exactly));
+    assert!(hedges_differ(
+        &all,
+        &c("roughly 2,000", 2000.0, Some(Q::About))
+    ));
+    assert!(!hedges_differ(&all, &c("2,000", 2000.0, None)));
 }

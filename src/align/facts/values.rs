@@ -72,10 +72,11 @@ pub(super) fn values_conflict(a: &Fact, b: &Fact) -> bool {
     !(covers(a, x, y) || covers(b, y, x))
 }
 
-/// How two figures for one quantity differ, if they do: a hedge that
-/// covers the other figure ("over $10,000" and "$10,977.74") is a
-/// qualifier difference, a rounding ("$43,000" and "$43,350") or any
-/// other gap a value difference.
+/// How two figures for one quantity differ, if they do: a bound that
+/// allows the other figure ("over $10,000" and "$10,977.74") is a
+/// qualifier difference; a rounding ("$43,000" and "$43,350"), an
+/// approximation ("some 16" and "15") or any other gap a value
+/// difference.
 pub(super) fn amount_difference(a: &Fact, b: &Fact) -> Option<AmountDifference> {
     let (x, y) = (number(a)?, number(b)?);
     if measure(a) != measure(b) || x == y {
@@ -90,7 +91,13 @@ pub(super) fn amount_difference(a: &Fact, b: &Fact) -> Option<AmountDifference> 
     Some(if bound(ha).is_some() && bound(ha) == bound(hb) {
         AmountDifference::Conflict
     } else if covers(a, x, y) || covers(b, y, x) {
-        AmountDifference::Covered
+        // "about 16" and "15" still give two figures; "over $300" and
+        // "$313.89" one figure, bounded by one report.
+        if bound(ha).is_some() || bound(hb).is_some() {
+            AmountDifference::Covered
+        } else {
+            AmountDifference::Rounded
+        }
     } else if !hedges_differ(a, b) && bound(ha).is_none() && bound(hb).is_none() && rounds_to(a, b)
     {
         AmountDifference::Rounded
@@ -115,9 +122,9 @@ fn covers(hedged: &Fact, h: f64, other: f64) -> bool {
 pub(super) enum AmountDifference {
     /// The figures cannot both hold.
     Conflict,
-    /// One is the other rounded.
+    /// One is the other rounded, or said to be about it.
     Rounded,
-    /// A hedge on one allows the other.
+    /// A bound on one allows the other.
     Covered,
 }
 

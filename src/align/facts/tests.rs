@@ -465,3 +465,20 @@ fn approximate_and_exact_figures_differ_in_kind() {
     ));
     assert!(!hedges_differ(&all, &c("2,000", 2000.0, None)));
 }
+
+#[test]
+fn quarters_and_holidays_cover_what_they_name() {
+    let d = jiff::civil::date;
+    let mut q = fact("Q3 2023", FactKind::Date, None, None);
+    q.resolved = Some(d(2023, 7, 1));
+    assert_eq!(period(&q), Some((d(2023, 7, 1), d(2023, 9, 30))));
+    q.text = "the fourth quarter".to_string();
+    q.resolved = Some(d(2023, 10, 1));
+    assert_eq!(period(&q), Some((d(2023, 10, 1), d(2023, 12, 31))));
+    let mut x = fact("Christmas 2019", FactKind::Date, None, None);
+    x.resolved = Some(d(2019, 12, 25));
+    assert_eq!(period(&x), Some((d(2019, 12, 25), d(2019, 12, 25))));
+    x.text = "Easter".to_string();
+    x.resolved = Some(d(2024, 3, 31));
+    assert_eq!(period(&x), Some((d(2024, 3, 31), d(2024, 3, 31))));
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 
 use super::Member;
-use crate::extract::{Fact, FactKind, FactValue, Qualifier};
+use crate::extract::{Annual, Fact, FactKind, FactValue, Qualifier, TimeRef};
 
 pub(super) fn is_time(kind: FactKind) -> bool {
     matches!(
@@ -18,6 +18,25 @@ pub(super) fn is_time(kind: FactKind) -> bool {
 /// How precise a time expression is: "January" and "this year" resolve to
 /// the same first day but do not say the same thing.
 pub(super) fn precision(fact: &Fact) -> &'static str {
+    // What the expression said, where the scanner kept it.
+    match fact.time {
+        Some(TimeRef::Quarter { .. }) => return "quarter",
+        Some(TimeRef::Annual {
+            date: Annual::Month { .. },
+            ..
+        }) => return "month",
+        Some(TimeRef::Annual {
+            date: Annual::Quarter { .. },
+            ..
+        }) => return "quarter",
+        Some(
+            TimeRef::Annual { .. }
+            | TimeRef::DayOfMonth { .. }
+            | TimeRef::DayOnWeekday { .. }
+            | TimeRef::NthWeekday { .. },
+        ) => return "day",
+        _ => {}
+    }
     let text = fact.text.to_lowercase();
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
@@ -32,8 +51,21 @@ pub(super) fn precision(fact: &Fact) -> &'static str {
     let weekday = words
         .iter()
         .any(|w| crate::text::tokens::is_weekday(w.trim_end_matches("'s")));
+    // "Q3 2023", "2021Q2", "the fourth quarter of 2019".
+    let quarter = has("quarter")
+        || words.iter().any(|w| {
+            let w = w.trim_start_matches(|c: char| c.is_ascii_digit());
+            w.len() == 2 && w.starts_with('q') && matches!(&w[1..], "1" | "2" | "3" | "4")
+        });
+    if quarter {
+        return "quarter";
+    }
+    let holiday = words
+        .iter()
+        .any(|w| crate::extract::facts::lexicon::starts_holiday(w));
     if fact.kind == FactKind::Weekday
         || day_number
+        || holiday
         || weekday
         || has("day")
         || has("yesterday")
@@ -130,6 +162,10 @@ pub(super) fn period(fact: &Fact) -> Option<(Date, Date)> {
         "weekend" => start.checked_add(jiff::ToSpan::days(1)).ok(),
         "week" => start.checked_add(jiff::ToSpan::days(6)).ok(),
         "month" => Some(start.last_of_month()),
+        "quarter" => start
+            .checked_add(jiff::ToSpan::months(2))
+            .ok()
+            .map(|d| d.last_of_month()),
         _ => jiff::civil::Date::new(start.year(), 12, 31).ok(),
     }?;
     Some((start, end))

@@ -7,6 +7,8 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mrs", "ms", "mt", "no", "nos", "oct", "prof", "pvt", "rep", "rev", "sen", "sept", "sgt", "sr",
     "st", "supt", "vs", "aug", "dec", "nov", "apr", "mar", "jun", "jul", "sep", "ft", "gens",
     "reps", "sens", "govs", "rt", "hon", "fr", "pres", "u.s", "u.k", "u.n", "a.m", "p.m", "d.c",
+    // Rupees: "Rs. 300".
+    "rs",
 ];
 
 /// Words after which a title abbreviation's full stop is not a sentence end.

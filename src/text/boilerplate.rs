@@ -154,8 +154,27 @@ fn is_banner(line: &str, words: usize) -> bool {
         "newsletter",
     ];
     let lower_start = |h: &&str| starts_with_ci(line, h);
+    // "Support our journalism", not "Support fell to five percent.": the
+    // appeal names who or what to support.
+    let appeal = !starts_with_ci(line, "support ")
+        || line["support ".len()..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "us" | "our"
+                        | "independent"
+                        | "quality"
+                        | "local"
+                        | "journalism"
+                        | "the"
+                        | "this"
+                )
+            });
     words <= 12
         && HEADS.iter().any(lower_start)
+        && appeal
         && (words <= 6 || line.ends_with('!') || starts_with_ci(line, "this "))
 }
 
@@ -318,6 +337,8 @@ mod tests {
             ("Updated figures show the economy grew 2% in the second quarter of the year, officials said.", Body),
             ("By the end of the meeting, the two sides had signed a host of agreements on trade.", Body),
             ("Posted guards stood at every door of the building as the talks went on late into the night.", Body),
+            ("Support our journalism", Banner),
+            ("Support fell to five percent.", Body),
         ];
         for (line, want) in cases {
             assert_eq!(kind_of(line, None), *want, "{line}");

@@ -85,31 +85,64 @@ fn sentence(member: &Member<'_>, fact: &Fact) -> Span {
         .unwrap_or(fact.span)
 }
 
-/// The part of `sentence` between the facts of the same kind on either
-/// side of `facts[k]` (facts in text order).
+/// The part of `sentence` that is `facts[k]`'s own (facts in text
+/// order): where a fact of its kind comes before or after it as another
+/// item of a list ("$2,306.08 at Walt Disney World, over $10,000 at Best
+/// Buy, over $300 at Build-A-Bear"), the words past the separator between
+/// them are the other item's. Two ends of a range ("from 1967 to 1979")
+/// share their words.
 fn own_stretch(text: &str, facts: &[Fact], k: usize, sentence: Span) -> Span {
     let f = &facts[k];
     let same = |g: &&Fact| g.kind == f.kind && sentence.contains(g.span);
-    // In a list ("$2,306.08 at Walt Disney World, over $10,000 at Best
-    // Buy") the words before a figure, up to the last comma, are the
-    // previous figure's.
     let start = facts[..k]
         .iter()
         .rev()
         .take_while(|g| g.span.end > sentence.start)
         .find(same)
-        .map_or(sentence.start, |g| {
+        .and_then(|g| {
             let from = g.span.end.min(f.span.start);
-            text[from..f.span.start]
-                .rfind([',', ';'])
-                .map_or(from, |i| from + i + 1)
-        });
+            list_separators(&text[from..f.span.start]).map(|(_, last)| from + last)
+        })
+        .unwrap_or(sentence.start);
     let end = facts[k + 1..]
         .iter()
         .take_while(|g| g.span.start < sentence.end)
         .find(same)
-        .map_or(sentence.end, |g| g.span.start.max(f.span.end));
-    Span::new(start, end)
+        .and_then(|g| {
+            let to = g.span.start.max(f.span.end);
+            list_separators(&text[f.span.end..to]).map(|(first, _)| f.span.end + first)
+        })
+        .unwrap_or(sentence.end);
+    Span::new(start, end.max(start))
+}
+
+/// The most bytes between two figures that are items of one list.
+const LIST_ITEM: usize = 48;
+
+/// Where the words between two items of a list are parted: the start of
+/// the first separator and the end of the last (", ", "; ", " and ", " or
+/// "); `None` for a range's joiner alone ("to", "and", "-") or no
+/// separator.
+fn list_separators(between: &str) -> Option<(usize, usize)> {
+    // A list's items are a few words each; farther apart, the two
+    // figures are in clauses of their own.
+    if between.len() > LIST_ITEM {
+        return None;
+    }
+    let joiner = between.trim().to_lowercase();
+    if matches!(
+        joiner.as_str(),
+        "" | "to" | "and" | "or" | "-" | "–" | "through" | "until" | "and up to"
+    ) {
+        return None;
+    }
+    let seps = [",", ";", " and ", " or "];
+    let first = seps.iter().filter_map(|p| between.find(p)).min()?;
+    let last = seps
+        .iter()
+        .filter_map(|p| between.rfind(p).map(|i| i + p.len()))
+        .max()?;
+    Some((first, last))
 }
 
 /// A fact of the event with what is known of its surroundings.

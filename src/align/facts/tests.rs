@@ -482,3 +482,43 @@ fn quarters_and_holidays_cover_what_they_name() {
     x.resolved = Some(d(2024, 3, 31));
     assert_eq!(period(&x), Some((d(2024, 3, 31), d(2024, 3, 31))));
 }
+
+#[test]
+fn the_items_of_a_list_keep_their_own_names() {
+    // Palin's 12 percent among one group is not Gingrich's 11 percent in
+    // the whole poll, though both names are near both figures.
+    let found = fact_records(&[
+        report(
+            "a",
+            "2011-04-15",
+            "Trump leads Republican poll.\n\nIn the poll, former House Speaker Newt Gingrich garnered 11 percent, while Sarah Palin earned 10 percent.",
+        ),
+        report(
+            "b",
+            "2011-04-15",
+            "Trump leads Republican poll.\n\nAmong Tea Party supporters Trump finishes first, followed by Romney (17 percent), Palin (12 percent) and Gingrich (9 percent).",
+        ),
+    ]);
+    assert!(found.iter().all(|(agrees, ..)| *agrees), "{found:?}");
+    // The two ends of a range share their words.
+    let found = fact_records(&[
+        report(
+            "a",
+            "2013-01-30",
+            "Cowan named to Senate.\n\nCowan will become the second black senator from Massachusetts, after Edward Brooke, who served from 1967 to 1979.",
+        ),
+        report(
+            "b",
+            "2013-01-30",
+            "Cowan named to Senate.\n\nCowan will be the first black senator from Massachusetts since Edward Brooke, who held the seat from 1966 to 1978.",
+        ),
+    ]);
+    assert!(
+        found.contains(&(
+            false,
+            RecordKind::Difference(Difference::Date),
+            vec!["1979".into(), "1978".into()]
+        )),
+        "{found:?}"
+    );
+}

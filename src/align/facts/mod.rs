@@ -166,9 +166,7 @@ pub(super) fn align_facts(
             let titles = title_spans(member);
             let facts = &member.found.facts;
             (0..facts.len())
-                .filter(move |&k| {
-                    facts[k].kind != FactKind::Ordinal && !in_title(&titles, &facts[k])
-                })
+                .filter(move |&k| !in_title(&titles, &facts[k]))
                 .map(move |k| {
                     let f = &facts[k];
                     let sentence = sentence(member, f);
@@ -410,7 +408,9 @@ fn conflicts(
         let (ia, ib) = (&items[groups[va][0]], &items[groups[vb][0]]);
         let (a, b) = (ia.fact, ib.fact);
         let (ma, mb) = (members_of(va), members_of(vb));
-        if !comparable(va, vb) || !ma.is_disjoint(&mb) {
+        // "a second term" and "a third term" are as often two people's as
+        // one disputed count: ordinals only agree.
+        if !comparable(va, vb) || !ma.is_disjoint(&mb) || a.kind == FactKind::Ordinal {
             continue;
         }
         // Each report also gives the other's figure ("50 members … 89

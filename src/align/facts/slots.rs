@@ -60,10 +60,16 @@ pub(super) fn slot(fact: &Fact) -> Option<String> {
         FactValue::Tally { first, second } => format!("{first}-{second}"),
     };
     // Bare numbers are too common to agree on by value alone, except a
-    // fraction ("two-thirds"), which is seldom said by chance.
+    // fraction ("two-thirds"), which is seldom said by chance; so are
+    // ordinals, except one past the first that says what it ranks ("an
+    // eighth term").
     let fraction = matches!(fact.value, Some(FactValue::Number(x)) if x > 0.0 && x < 1.0);
-    if matches!(fact.kind, FactKind::Number | FactKind::Ordinal) && !fraction {
-        return None;
+    let ranked =
+        matches!(fact.value, Some(FactValue::Number(x)) if x >= 2.0) && fact.unit.is_some();
+    match fact.kind {
+        FactKind::Number if !fraction => return None,
+        FactKind::Ordinal if !ranked => return None,
+        _ => {}
     }
     Some(format!("{:?} {} {value}", fact.kind, counted(fact)))
 }

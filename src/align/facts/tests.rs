@@ -522,3 +522,35 @@ fn the_items_of_a_list_keep_their_own_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn ranked_ordinals_agree_but_never_conflict() {
+    let found = fact_records(&[
+        report(
+            "a",
+            "2016-11-30",
+            "Pelosi re-elected.\n\nPelosi was appointed to an eighth term as House minority leader on Wednesday. It was her first vote as leader since the election.",
+        ),
+        report(
+            "b",
+            "2016-11-30",
+            "Pelosi re-elected.\n\nHouse Democrats elected Pelosi to an eighth term as House leader. Ryan lost his second term bid as a challenger, the first time he ran.",
+        ),
+    ]);
+    assert!(
+        found.contains(&(
+            true,
+            RecordKind::Fact(FactKind::Ordinal),
+            vec!["eighth term".into(), "eighth term".into()]
+        )),
+        "{found:?}"
+    );
+    // "first vote" and "first time" are not a figure anyone reports.
+    assert!(
+        !found
+            .iter()
+            .any(|(_, _, ev)| ev.iter().any(|t| t.starts_with("first"))),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|(agrees, ..)| *agrees), "{found:?}");
+}

@@ -273,7 +273,7 @@ fn text_and_markdown_show_one_block_per_claim() {
     let md = render::markdown_with(&comparison, &Options::new().reports(&reports));
     assert!(md.contains("| Outlet | Speaker | Version |"));
     assert!(md.contains("- **Wording** (AP → AFP)"));
-    assert!(md.contains("### Claims the reports agree on (6)"));
+    assert!(md.contains("### Claims the reports agree on (5)"));
 }
 
 #[test]

@@ -186,7 +186,7 @@ impl FactContext {
         };
         let mut side = |words: Vec<(String, bool)>| {
             for (n, (w, name)) in words.into_iter().enumerate() {
-                if n < NEAR_WORDS && !name {
+                if n < NEAR_WORDS && !name && !is_relation_word(&w) {
                     near.insert(w.clone());
                 }
                 put(w, if n < NEAR_WORDS { 1.0 } else { 0.5 });
@@ -218,6 +218,33 @@ impl FactContext {
         };
         FactContext { words, near, range }
     }
+}
+
+/// Stems of words that say how a time relates, not what it dates
+/// ("since 2003", "after 2010"): no sign that two years date one thing.
+fn is_relation_word(stem: &str) -> bool {
+    matches!(
+        stem,
+        "sinc"
+            | "since"
+            | "that"
+            | "until"
+            | "till"
+            | "after"
+            | "befor"
+            | "before"
+            | "dure"
+            | "during"
+            | "ago"
+            | "through"
+            | "throughout"
+            | "around"
+            | "about"
+            | "earli"
+            | "later"
+            | "year"
+            | "month"
+    )
 }
 
 impl FactContext {

@@ -140,8 +140,9 @@ pub(super) struct FactContext {
     /// after Xi's visit"), with the unit a count counts; each weighs 1 if
     /// among the [`NEAR_WORDS`] nearest, else ½.
     pub(super) words: BTreeMap<String, f64>,
-    /// The [`NEAR_WORDS`] nearest content stems on each side that are not
-    /// names ("hacked", "ban", not "Obama"): what a year is said of.
+    /// The [`NEAR_WORDS`] nearest content stems on each side that are
+    /// neither names nor relation words ("hacked", "ban", not "Obama" or
+    /// "since"): what a year is said of.
     pub(super) near: BTreeSet<String>,
     /// Which end of a range it is ("between 12 and 16", "from 1967 to
     /// 1979"), if any.
@@ -185,8 +186,10 @@ impl FactContext {
             *e = e.max(x);
         };
         let mut side = |words: Vec<(String, bool)>| {
+            let mut telling = 0;
             for (n, (w, name)) in words.into_iter().enumerate() {
-                if n < NEAR_WORDS && !name && !is_relation_word(&w) {
+                if telling < NEAR_WORDS && !name && !is_relation_word(&w) {
+                    telling += 1;
                     near.insert(w.clone());
                 }
                 put(w, if n < NEAR_WORDS { 1.0 } else { 0.5 });

@@ -554,3 +554,24 @@ fn ranked_ordinals_agree_but_never_conflict() {
     );
     assert!(found.iter().all(|(agrees, ..)| *agrees), "{found:?}");
 }
+
+#[test]
+fn a_years_nearest_words_are_what_it_dates() {
+    use super::context::FactContext;
+    let text = "Pelosi has led House Democrats since 2003, and that is what Ryan argued.";
+    let at = text.find("2003").unwrap();
+    let mut f = fact(
+        "2003",
+        FactKind::Year,
+        Some(FactValue::Number(2003.0)),
+        None,
+    );
+    f.span = Span::new(at, at + 4);
+    let whole = Span::new(0, text.len());
+    let context = FactContext::of(text, whole, whole, &f);
+    // Not "since" (how it relates), nor "House" and "Democrats" (names).
+    assert!(context.near.contains("led"), "{:?}", context.near);
+    for w in ["sinc", "hous", "democrat", "that"] {
+        assert!(!context.near.contains(w), "{w} in {:?}", context.near);
+    }
+}

@@ -1,7 +1,7 @@
 //! The human formats over the seed and conflict fixtures: what a reader
 //! must find in them, and that the HTML page needs nothing from outside.
 
-use corroborate::render::{self, Options};
+use corroborate::render::{self, Format, Options};
 use corroborate::{compare, load, Comparison, Report, Skipped};
 
 fn reports(dir: &str) -> Vec<Report> {
@@ -347,4 +347,20 @@ fn public_render_types_are_send_and_sync() {
     check::<Options<'static>>();
     check::<render::Format>();
     check::<Skipped>();
+}
+
+#[test]
+fn written_output_is_the_rendered_output() {
+    let reports = reports("seeds");
+    let comparison = compare(&reports);
+    let options = Options::new().reports(&reports);
+    for format in [Format::Json, Format::Text, Format::Markdown, Format::Html] {
+        let mut out = Vec::new();
+        render::write_with(&mut out, &comparison, format, &options).unwrap();
+        let mut want = render::render_with(&comparison, format, &options);
+        if !want.ends_with('\n') {
+            want.push('\n');
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), want, "{format:?}");
+    }
 }

@@ -50,6 +50,7 @@ mod text;
 mod view;
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use serde::Serialize;
 
@@ -145,6 +146,51 @@ pub fn render_with(comparison: &Comparison, format: Format, options: &Options<'_
     }
 }
 
+/// Writes a comparison in `format` to `out`. JSON is written as it is
+/// serialised, never held whole in memory (a day of wire copy makes a JSON
+/// document of hundreds of megabytes); the other formats are built, then
+/// written. Ends with a newline.
+///
+/// ```
+/// use corroborate::{compare, render, Report};
+///
+/// let comparison = compare(&[Report::new("a", "Floods hit Valencia on Monday.")]);
+/// let mut out = Vec::new();
+/// render::write_with(&mut out, &comparison, render::Format::Json, &render::Options::new()).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), render::json(&comparison) + "\n");
+/// ```
+pub fn write_with(
+    out: impl Write,
+    comparison: &Comparison,
+    format: Format,
+    options: &Options<'_>,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => write_pretty(out, &with_skipped(comparison, options)),
+        _ => write_line(out, &render_with(comparison, format, options)),
+    }
+}
+
+/// The JSON of `corroborate events` ([`events_json`]) written to `out` as
+/// it is serialised, with a final newline.
+pub fn write_events_json(
+    out: impl Write,
+    groups: &[EventGroup],
+    options: &Options<'_>,
+) -> std::io::Result<()> {
+    write_pretty(out, &events_out(groups, options))
+}
+
+/// The JSON of `corroborate extract` ([`extraction_json_with`]) written to
+/// `out` as it is serialised, with a final newline.
+pub fn write_extraction_json(
+    out: impl Write,
+    found: &[Extraction],
+    options: &Options<'_>,
+) -> std::io::Result<()> {
+    write_pretty(out, &extraction_out(found, options))
+}
+
 /// Pretty-printed JSON: the [`Comparison`] as serde writes it (the
 /// contract in DESIGN.md, described by [`COMPARE_SCHEMA`]).
 pub fn json(comparison: &Comparison) -> String {
@@ -154,17 +200,23 @@ pub fn json(comparison: &Comparison) -> String {
 /// [`json`], with a top-level `"skipped"` array when
 /// [`Options::skipped`] is set.
 pub fn json_with(comparison: &Comparison, options: &Options<'_>) -> String {
-    #[derive(Serialize)]
-    struct WithSkipped<'a> {
-        #[serde(flatten)]
-        comparison: &'a Comparison,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        skipped: Option<&'a [Skipped]>,
-    }
-    pretty(&WithSkipped {
+    pretty(&with_skipped(comparison, options))
+}
+
+/// A comparison with its skipped files, as the JSON contract has it.
+#[derive(Serialize)]
+struct WithSkipped<'a> {
+    #[serde(flatten)]
+    comparison: &'a Comparison,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<&'a [Skipped]>,
+}
+
+fn with_skipped<'a>(comparison: &'a Comparison, options: &Options<'a>) -> WithSkipped<'a> {
+    WithSkipped {
         comparison,
         skipped: options.skipped,
-    })
+    }
 }
 
 /// Plain text: per event, who said what, where outlets agree and differ.
@@ -213,6 +265,24 @@ fn pretty<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// `value` as pretty JSON and a newline, written through a buffer as it
+/// is serialised.
+fn write_pretty<T: Serialize>(out: impl Write, value: &T) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// `text`, ending with one newline.
+fn write_line(mut out: impl Write, text: &str) -> std::io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    if !text.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
 /// The JSON of `corroborate events`: the grouping of reports into events
 /// (see [`group_reports`](crate::group_reports)), with a `"skipped"` array
 /// when [`Options::skipped`] is set.
@@ -229,18 +299,23 @@ fn pretty<T: Serialize>(value: &T) -> String {
 /// assert!(json.get("skipped").is_none());
 /// ```
 pub fn events_json(groups: &[EventGroup], options: &Options<'_>) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        schema_version: &'a str,
-        events: &'a [EventGroup],
-        #[serde(skip_serializing_if = "Option::is_none")]
-        skipped: Option<&'a [Skipped]>,
-    }
-    pretty(&Out {
+    pretty(&events_out(groups, options))
+}
+
+#[derive(Serialize)]
+struct EventsOut<'a> {
+    schema_version: &'a str,
+    events: &'a [EventGroup],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<&'a [Skipped]>,
+}
+
+fn events_out<'a>(groups: &'a [EventGroup], options: &Options<'a>) -> EventsOut<'a> {
+    EventsOut {
         schema_version: crate::record::SCHEMA_VERSION,
         events: groups,
         skipped: options.skipped,
-    })
+    }
 }
 
 /// The JSON of `corroborate extract`: per report, its sentences, quotes,
@@ -268,16 +343,21 @@ pub fn extraction_json(found: &[Extraction]) -> String {
 /// [`extraction_json`] with a `"skipped"` array when
 /// [`Options::skipped`] is set.
 pub fn extraction_json_with(found: &[Extraction], options: &Options<'_>) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        schema_version: &'a str,
-        reports: &'a [Extraction],
-        #[serde(skip_serializing_if = "Option::is_none")]
-        skipped: Option<&'a [Skipped]>,
-    }
-    pretty(&Out {
+    pretty(&extraction_out(found, options))
+}
+
+#[derive(Serialize)]
+struct ExtractionOut<'a> {
+    schema_version: &'a str,
+    reports: &'a [Extraction],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<&'a [Skipped]>,
+}
+
+fn extraction_out<'a>(found: &'a [Extraction], options: &Options<'a>) -> ExtractionOut<'a> {
+    ExtractionOut {
         schema_version: crate::record::SCHEMA_VERSION,
         reports: found,
         skipped: options.skipped,
-    })
+    }
 }

@@ -343,7 +343,9 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
             if input.keep_going {
                 options = options.skipped(&skipped);
             }
-            emit(&out, &render::render_with(&comparison, format, &options))
+            emit_with(&out, |w| {
+                render::write_with(w, &comparison, format, &options)
+            })
         }
         Command::Extract { out, input, .. } => {
             let (reports, skipped) = load(&input, progress)?;
@@ -361,7 +363,7 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
             if input.keep_going {
                 options = options.skipped(&skipped);
             }
-            emit(&out, &render::extraction_json_with(&found, &options))
+            emit_with(&out, |w| render::write_extraction_json(w, &found, &options))
         }
         Command::Events {
             one_event,
@@ -377,7 +379,7 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
             if input.keep_going {
                 options = options.skipped(&skipped);
             }
-            emit(&out, &render::events_json(&events, &options))
+            emit_with(&out, |w| render::write_events_json(w, &events, &options))
         }
         Command::Score { pairs, out } => {
             let text = read_text(&pairs)?;
@@ -472,11 +474,23 @@ fn load(input: &Input, progress: &mut Progress) -> Result<(Vec<Report>, Vec<Skip
     Ok((loaded.reports, loaded.skipped))
 }
 
-fn emit(out: &Output, text: &str) -> Result<(), Failure> {
-    if text.ends_with('\n') {
-        emit_raw(out, text)
-    } else {
-        emit_raw(out, &format!("{text}\n"))
+/// Writes through `write` to the output file or standard output, as the
+/// writer produces it: a large JSON document is never held whole.
+fn emit_with(
+    out: &Output,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    match out.file() {
+        Some(p) => std::fs::File::create(p)
+            .and_then(|mut f| write(&mut f))
+            .map_err(|e| Failure::Output(p.to_path_buf(), e)),
+        None => match write(&mut std::io::stdout().lock()) {
+            // A closed pipe (`| head`) is not an error worth reporting.
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Failure::Output(PathBuf::from("<stdout>"), e))
+            }
+            _ => Ok(()),
+        },
     }
 }
 

@@ -69,6 +69,16 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
+    /// The inputs together are larger than the configured total limit.
+    #[error("{origin}: reading it brings the input to {total} bytes, over the total limit of {limit} bytes")]
+    TotalTooLarge {
+        /// The input that would pass the limit.
+        origin: String,
+        /// The total in bytes with it.
+        total: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// A path is neither a directory nor a `.txt`, `.json` or `.jsonl` file.
     #[error("{path}: unsupported input (expected a directory or a .txt, .json or .jsonl file)")]
     Unsupported {

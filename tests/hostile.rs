@@ -692,7 +692,8 @@ mod cli {
             );
         }
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(v["reports"].as_array().unwrap().len(), 2);
+        // The two seeds and the good first line of the JSONL file.
+        assert_eq!(v["reports"].as_array().unwrap().len(), 3);
         let skipped: Vec<(&str, &str)> = v["skipped"]
             .as_array()
             .unwrap()
@@ -700,8 +701,13 @@ mod cli {
             .map(|s| (s["path"].as_str().unwrap(), s["error"].as_str().unwrap()))
             .collect();
         assert_eq!(skipped.len(), 3, "{skipped:?}");
+        // A JSONL file's bad line is skipped, not the file.
+        let cut_line = format!("{}:2", bad[2]);
         for (path, error) in skipped {
-            assert!(bad.iter().any(|b| b == path), "{path}");
+            assert!(
+                bad[..2].iter().any(|b| b == path) || path == cut_line,
+                "{path}"
+            );
             assert!(error.contains("not valid UTF-8"), "{error}");
         }
         std::fs::remove_dir_all(&dir).unwrap();
@@ -727,15 +733,24 @@ mod cli {
             err.contains("feed.jsonl: invalid JSON at line 4, column"),
             "{err}"
         );
-        // --keep-going: the file is listed as skipped, the rest is read.
+        // --keep-going: the bad line is listed as skipped, the file's
+        // other lines and the other file are read.
         let out = run(&["events", "--keep-going", &feed, &other], b"");
         exited(&out, 0, "bad line, --keep-going");
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(v["skipped"][0]["path"], feed.as_str());
+        assert_eq!(v["skipped"].as_array().unwrap().len(), 1);
+        assert_eq!(v["skipped"][0]["path"], format!("{feed}:4").as_str());
         assert!(v["skipped"][0]["error"]
             .as_str()
             .unwrap()
             .contains("at line 4"));
+        let grouped: usize = v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["reports"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(grouped, 3, "{v}");
         // From standard input, too.
         let out = run(
             &["events", "--stdin-format", "jsonl", "-"],

@@ -15,6 +15,10 @@ pub struct LoadOptions {
     pub keep_going: bool,
     /// How the path `-` (standard input) is read.
     pub stdin_format: InputFormat,
+    /// Largest total input accepted, in bytes of files read: a directory
+    /// far larger than meant (a whole archive) is refused before it is
+    /// read, not after memory runs out.
+    pub max_total_bytes: u64,
 }
 
 impl Default for LoadOptions {
@@ -23,6 +27,7 @@ impl Default for LoadOptions {
             max_report_bytes: 64 << 20,
             keep_going: false,
             stdin_format: InputFormat::Text,
+            max_total_bytes: 16 << 30,
         }
     }
 }
@@ -100,15 +105,31 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<L
         }
     }
     let mut origins: BTreeMap<String, String> = BTreeMap::new();
+    let mut total: u64 = 0;
     for file in files {
-        let items = match read_input(&file, options) {
-            Ok(items) => items,
+        // The total is counted from the files' sizes before they are read.
+        let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+        if total.saturating_add(size) > options.max_total_bytes {
+            let e = Error::TotalTooLarge {
+                origin: origin_of(&file),
+                total: total.saturating_add(size),
+                limit: options.max_total_bytes,
+            };
+            skip(&mut loaded, origin_of(&file), e)?;
+            continue;
+        }
+        total = total.saturating_add(size);
+        let parsed = match read_input(&file, options) {
+            Ok(parsed) => parsed,
             Err(e) => {
                 skip(&mut loaded, origin_of(&file), e)?;
                 continue;
             }
         };
-        for (origin, report) in items {
+        for (origin, e) in parsed.bad_lines {
+            skip(&mut loaded, origin, e)?;
+        }
+        for (origin, report) in parsed.reports {
             if let Some(first) = origins.get(&report.id) {
                 let e = Error::DuplicateId {
                     id: report.id,
@@ -136,10 +157,11 @@ fn origin_of(file: &Path) -> String {
 
 const STDIN: &str = "<stdin>";
 
-/// One file, or standard input for `-`, into `(origin, report)` pairs.
-fn read_input(file: &Path, options: &LoadOptions) -> Result<Vec<(String, Report)>> {
+/// One file, or standard input for `-`, into `(origin, report)` pairs;
+/// with keep-going, a JSONL input's bad lines set aside.
+fn read_input(file: &Path, options: &LoadOptions) -> Result<Parsed> {
     if file.as_os_str() != "-" {
-        return read_file(file, options);
+        return read_file_parts(file, options, options.keep_going);
     }
     let io = |source| Error::Io {
         path: file.to_path_buf(),
@@ -171,7 +193,7 @@ fn read_input(file: &Path, options: &LoadOptions) -> Result<Vec<(String, Report)
         stdin.read_to_end(&mut bytes).map_err(io)?;
     }
     let format = kind_name(options.stdin_format);
-    parse_bytes(STDIN, "stdin", format, bytes, options)
+    parse_parts(STDIN, "stdin", format, bytes, options, options.keep_going)
 }
 
 /// The report files named by `paths`: files as given, directories expanded
@@ -225,6 +247,11 @@ fn kind_of(path: &Path) -> Option<InputFormat> {
 /// A plain-text file over [`LoadOptions::max_report_bytes`] is refused
 /// before it is read, so an oversized file costs no memory.
 pub fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<(String, Report)>> {
+    Ok(read_file_parts(path, options, false)?.reports)
+}
+
+/// [`read_file`], leniently for JSONL when asked ([`parse_parts`]).
+fn read_file_parts(path: &Path, options: &LoadOptions, lenient: bool) -> Result<Parsed> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -247,12 +274,13 @@ pub fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<(String, Repo
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    parse_bytes(
+    parse_parts(
         &path.display().to_string(),
         &stem,
         kind_name(kind),
         bytes,
         options,
+        lenient,
     )
 }
 
@@ -273,6 +301,31 @@ pub fn parse_bytes(
     bytes: Vec<u8>,
     options: &LoadOptions,
 ) -> Result<Vec<(String, Report)>> {
+    let parsed = parse_parts(origin, stem, format, bytes, options, false)?;
+    Ok(parsed.reports)
+}
+
+/// What one input held: its reports, and (when `lenient`) the JSONL lines
+/// that could not be read, each with where it is and why.
+#[derive(Default)]
+struct Parsed {
+    reports: Vec<(String, Report)>,
+    bad_lines: Vec<(String, Error)>,
+}
+
+/// [`parse_bytes`]; when `lenient`, a bad line of a JSONL file is set
+/// aside in [`Parsed::bad_lines`] and the others are read.
+fn parse_parts(
+    origin: &str,
+    stem: &str,
+    format: &str,
+    bytes: Vec<u8>,
+    options: &LoadOptions,
+    lenient: bool,
+) -> Result<Parsed> {
+    if format == "jsonl" && lenient {
+        return Ok(parse_jsonl_lenient(origin, stem, &bytes, options));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         // In JSONL the line is what a reader looks for.
@@ -324,7 +377,10 @@ pub fn parse_bytes(
                 let report = item.into_report(&item_origin, fallback)?;
                 out.push((origin.to_string(), report));
             }
-            Ok(out)
+            Ok(Parsed {
+                reports: out,
+                ..Parsed::default()
+            })
         }
         "jsonl" => {
             let mut out = Vec::new();
@@ -332,14 +388,12 @@ pub fn parse_bytes(
                 if line.trim().is_empty() {
                     continue;
                 }
-                let line_origin = format!("{origin}:{}", i + 1);
-                let item: JsonReport =
-                    serde_json::from_str(line).map_err(|e| json_error(origin, i, &e))?;
-                check_size(&line_origin, &item.text)?;
-                let report = item.into_report(&line_origin, format!("{stem}_{}", i + 1))?;
-                out.push((line_origin, report));
+                out.push(parse_jsonl_line(origin, stem, i, line, options)?);
             }
-            Ok(out)
+            Ok(Parsed {
+                reports: out,
+                ..Parsed::default()
+            })
         }
         _ => {
             check_size(origin, &text)?;
@@ -353,9 +407,63 @@ pub fn parse_bytes(
                 },
                 other => other,
             })?;
-            Ok(vec![(origin.to_string(), report)])
+            Ok(Parsed {
+                reports: vec![(origin.to_string(), report)],
+                ..Parsed::default()
+            })
         }
     }
+}
+
+/// Line `i` (from 0) of a JSONL input as a report.
+fn parse_jsonl_line(
+    origin: &str,
+    stem: &str,
+    i: usize,
+    line: &str,
+    options: &LoadOptions,
+) -> Result<(String, Report)> {
+    let line_origin = format!("{origin}:{}", i + 1);
+    let item: JsonReport = serde_json::from_str(line).map_err(|e| json_error(origin, i, &e))?;
+    if item.text.len() > options.max_report_bytes {
+        return Err(Error::TooLarge {
+            origin: line_origin,
+            size: item.text.len(),
+            limit: options.max_report_bytes,
+        });
+    }
+    let report = item.into_report(&line_origin, format!("{stem}_{}", i + 1))?;
+    Ok((line_origin, report))
+}
+
+/// A JSONL input read line by line: a line that is not UTF-8, not JSON,
+/// too large or not a report is set aside, the others are read.
+fn parse_jsonl_lenient(origin: &str, stem: &str, bytes: &[u8], options: &LoadOptions) -> Parsed {
+    let mut parsed = Parsed::default();
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let line = match std::str::from_utf8(raw) {
+            Ok(line) => line,
+            Err(e) => {
+                let line_origin = format!("{origin}:{}", i + 1);
+                let error = Error::NotUtf8 {
+                    origin: line_origin.clone(),
+                    offset: e.valid_up_to(),
+                };
+                parsed.bad_lines.push((line_origin, error));
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_jsonl_line(origin, stem, i, line, options) {
+            Ok(report) => parsed.reports.push(report),
+            Err(e) => parsed.bad_lines.push((format!("{origin}:{}", i + 1), e)),
+        }
+    }
+    parsed
 }
 
 /// JSON text without the byte-order mark some editors write: JSON
@@ -423,6 +531,79 @@ impl Skipped {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A fresh folder under the system's temporary one.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("corroborate-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn keep_going_skips_a_bad_jsonl_line_not_its_file() {
+        let dir = scratch("bad-line");
+        let mut lines = b"{\"id\": \"a\", \"text\": \"Floods hit Valencia.\"}\n".to_vec();
+        lines.extend_from_slice(b"{\"id\": \"b\", \"text\": \"Cut off\n");
+        lines.extend_from_slice(b"{\"id\": \"c\", \"text\": \"Bad \xff byte.\"}\r\n");
+        lines.extend_from_slice(b"\n{\"id\": \"d\", \"text\": \"An election in Oslo.\"}\n");
+        std::fs::write(dir.join("feed.jsonl"), &lines).unwrap();
+        let keep = LoadOptions {
+            keep_going: true,
+            ..LoadOptions::default()
+        };
+        let loaded = load_with(&[&dir], &keep).unwrap();
+        let ids: Vec<&str> = loaded.reports.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["a", "d"]);
+        let skipped: Vec<(&str, &str)> = loaded
+            .skipped
+            .iter()
+            .map(|s| (s.path.as_str(), s.error.as_str()))
+            .collect();
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
+        assert!(skipped[0].0.ends_with("feed.jsonl:2"), "{skipped:?}");
+        assert!(
+            skipped[0].1.contains("invalid JSON at line 2"),
+            "{skipped:?}"
+        );
+        assert!(skipped[1].0.ends_with("feed.jsonl:3"), "{skipped:?}");
+        assert!(
+            skipped[1]
+                .1
+                .ends_with("not valid UTF-8 (first invalid byte at offset 25)"),
+            "{skipped:?}"
+        );
+        // Without keep-going the first bad line is the error.
+        let err = load_with(&[&dir], &LoadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("feed.jsonl"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn inputs_past_the_total_limit_are_refused_before_they_are_read() {
+        let dir = scratch("total");
+        std::fs::write(dir.join("a.txt"), "Floods hit Valencia on Monday.").unwrap();
+        std::fs::write(dir.join("b.txt"), "An election was held in Oslo.").unwrap();
+        let limit = LoadOptions {
+            max_total_bytes: 40,
+            ..LoadOptions::default()
+        };
+        let err = load_with(&[&dir], &limit).unwrap_err().to_string();
+        assert!(
+            err.ends_with(
+                "b.txt: reading it brings the input to 59 bytes, over the total limit of 40 bytes"
+            ),
+            "{err}"
+        );
+        let keep = LoadOptions {
+            keep_going: true,
+            ..limit
+        };
+        let loaded = load_with(&[&dir], &keep).unwrap();
+        assert_eq!(loaded.reports.len(), 1);
+        assert_eq!(loaded.skipped.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     fn parse(format: &str, text: &str) -> Result<Vec<(String, Report)>> {
         parse_bytes(

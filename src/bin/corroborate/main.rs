@@ -178,7 +178,7 @@ struct Input {
     paths: Vec<PathBuf>,
     /// Skip files that cannot be read (not UTF-8, invalid JSON, empty,
     /// duplicate id…) with a warning each, go on with the others, and list
-    /// them in the output.
+    /// them in the output; in a JSONL file, only the bad line is skipped.
     #[arg(long, short = 'k')]
     keep_going: bool,
     /// How to read `-`: txt (one plain-text report, id `stdin`), json or
@@ -190,6 +190,11 @@ struct Input {
     /// (skipped with --keep-going).
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     max_report_bytes: usize,
+    /// Refuse inputs past SIZE in all (bytes, or K, M, G): files that
+    /// would pass it are bad input (skipped with --keep-going), so a
+    /// mistaken path to a whole archive fails before it fills memory.
+    #[arg(long, value_name = "SIZE", default_value = "16G", value_parser = parse_size)]
+    max_total_bytes: usize,
 }
 
 /// A size in bytes: `1000`, `512K`, `64M`, `1G` (powers of 1024).
@@ -461,6 +466,7 @@ fn load(input: &Input, progress: &mut Progress) -> Result<(Vec<Report>, Vec<Skip
             StdinFormat::Json => InputFormat::Json,
             StdinFormat::Jsonl => InputFormat::Jsonl,
         },
+        max_total_bytes: u64::try_from(input.max_total_bytes).unwrap_or(u64::MAX),
     };
     progress.stage("reading", None);
     let loaded = corroborate::load_with(&input.paths, &options).map_err(Failure::Input)?;

@@ -305,11 +305,7 @@ impl Scanner<'_> {
         if self.low(k) == "of" && self.raw(i).ends_with(|c: char| c.is_ascii_alphabetic()) {
             k += 1;
         }
-        let (month, form) = lexicon::month(self.raw(k))?;
-        let mut end = k + 1;
-        if form == MonthForm::Abbrev && self.raw(end) == "." && self.glued(end) {
-            end += 1;
-        }
+        let (month, end) = self.month_at(k)?;
         // "the 19 Sept. 11 hijackers": the month has its own day.
         if self.year_number(end).is_none() && self.day_number(end).is_some() {
             return None;

@@ -471,6 +471,14 @@ impl<'a> Scanner<'a> {
         i.checked_sub(1).map_or("", |p| self.low(p))
     }
 
+    /// A month named at token `k`: its number, and the token past it (and
+    /// past the full stop of an abbreviation, "Aug.").
+    fn month_at(&self, k: usize) -> Option<(i8, usize)> {
+        let (month, form) = lexicon::month(self.raw(k))?;
+        let dot = form == lexicon::MonthForm::Abbrev && self.raw(k + 1) == "." && self.glued(k + 1);
+        Some((month, k + 1 + usize::from(dot)))
+    }
+
     /// Token `i` touches the token before it.
     fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.gap)

@@ -7,7 +7,6 @@
 use jiff::civil::Weekday;
 
 use super::calendar::{ymd, Direction};
-use super::lexicon::MonthForm;
 use super::resolve::{Annual, TimeRef};
 use super::{lexicon, Hit, Scanner, Step};
 use crate::extract::FactKind;
@@ -238,11 +237,7 @@ impl Scanner<'_> {
                 ..Hit::new(i, m + 2, FactKind::Date)
             }));
         }
-        let (month, form) = lexicon::month(self.raw(m))?;
-        let mut end = m + 1;
-        if form == MonthForm::Abbrev && self.raw(end) == "." {
-            end += 1;
-        }
+        let (month, end) = self.month_at(m)?;
         let (year, end) = self.year_after(end);
         let date = Annual::NthWeekday {
             month,
@@ -267,11 +262,7 @@ impl Scanner<'_> {
         if self.low(k) != "of" {
             return None;
         }
-        let (month, form) = lexicon::month(self.raw(k + 1))?;
-        let mut end = k + 2;
-        if form == MonthForm::Abbrev && self.raw(end) == "." {
-            end += 1;
-        }
+        let (month, end) = self.month_at(k + 1)?;
         let (year, end) = self.year_after(end);
         let date = Annual::Fixed {
             month,

@@ -40,9 +40,7 @@ use crate::record::{Claim, Difference, Evidence, Record, RecordKind};
 use crate::span::Span;
 use context::{in_title, is_anaphoric, title_spans, FactContext, Rarity};
 use times::{is_time, news_since, overlap, period, times_conflict};
-use values::{
-    amount_difference, counted, measure, near_miss, rounds_to, values_conflict, AmountDifference,
-};
+use values::{amount_difference, counted, measure, near_miss, rounds_to, AmountDifference};
 
 /// Least context affinity for two amounts outside aligned statements to be
 /// one quantity.
@@ -185,9 +183,33 @@ pub(super) fn align_facts(
         })
         .collect();
     let weights = Rarity::of(&items);
-    let slots = slots::slot_agreements(members, &items, &weights, out);
+    // Identical facts in identical contexts (syndicated copies) form one
+    // variant, so a big event costs no more than its distinct wordings.
+    let groups = super::variants(items.iter().map(|it| {
+        (
+            it.fact.kind,
+            counted(it.fact).to_string(),
+            it.fact.text.to_lowercase(),
+            it.context.words.keys().cloned().collect::<Vec<_>>(),
+        )
+    }));
+    let mut variant = vec![0; items.len()];
+    for (v, g) in groups.iter().enumerate() {
+        for &i in g {
+            variant[i] = v;
+        }
+    }
+    let slots = slots::slot_agreements(members, &items, &variant, &weights, out);
     compatible_times(members, &items, &weights, &slots, out);
-    conflicts(members, &items, &weights, statement_pairs, out);
+    conflicts(
+        members,
+        &items,
+        &groups,
+        &variant,
+        &weights,
+        statement_pairs,
+        out,
+    );
 }
 
 /// Times in different slots whose periods overlap and whose clauses agree
@@ -288,29 +310,21 @@ fn best_partners(
 }
 
 /// Facts about one quantity with values that cannot both hold.
+/// `groups` are the items' variants, `variant` each item's.
 fn conflicts(
     members: &[Member<'_>],
     items: &[Item<'_>],
+    groups: &[Vec<usize>],
+    variant: &[usize],
     weights: &Rarity,
     statement_pairs: &[StatementPair],
     out: &mut Aligned,
 ) {
-    // Identical facts in identical contexts (syndicated copies) form one
-    // variant, so a big event costs no more than its distinct wordings.
-    let groups = super::variants(items.iter().map(|it| {
-        (
-            it.fact.kind,
-            counted(it.fact).to_string(),
-            it.fact.text.to_lowercase(),
-            it.context.words.keys().cloned().collect::<Vec<_>>(),
-        )
-    }));
-    let mut variant_of: HashMap<(usize, Span), usize> = HashMap::new();
-    for (v, g) in groups.iter().enumerate() {
-        for &i in g {
-            variant_of.insert((items[i].member, items[i].fact.span), v);
-        }
-    }
+    let variant_of: HashMap<(usize, Span), usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| ((it.member, it.fact.span), variant[i]))
+        .collect();
     // (variant pair) → (score, inside aligned statements)
     let mut candidates: BTreeMap<(usize, usize), (f64, bool)> = BTreeMap::new();
     let mut add = |a: usize, b: usize, score: f64, aligned: bool| {
@@ -429,8 +443,11 @@ fn conflicts(
         }
         let pair = format!("“{}” vs “{}”", a.text, b.text);
         let found = if a.kind == FactKind::Year {
-            // A year dates something, like a day: no nearness of figures.
-            (values_conflict(a, b)
+            // A year dates something, like a day: no nearness of figures,
+            // and no rounding ("2010" does not round "2011").
+            (slots::year_of(a)
+                .zip(slots::year_of(b))
+                .is_some_and(|(x, y)| x != y)
                 && (aligned
                     || (score >= TIME_AFFINITY
                         && mutual(va, vb, score)

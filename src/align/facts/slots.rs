@@ -89,6 +89,7 @@ pub(super) fn year_of(fact: &Fact) -> Option<i16> {
 pub(super) fn slot_agreements(
     members: &[Member<'_>],
     items: &[Item<'_>],
+    variant: &[usize],
     weights: &Rarity,
     out: &mut Aligned,
 ) -> HashMap<usize, String> {
@@ -107,9 +108,9 @@ pub(super) fn slot_agreements(
         for &i in ids {
             slot_of.insert(i, key.clone());
         }
-        for occurrence in occurrences(items, weights, key, ids) {
+        for occurrence in occurrences(items, variant, weights, key, ids) {
             out.claims
-                .push(agreement(members, items, weights, &occurrence));
+                .push(agreement(members, items, variant, weights, &occurrence));
         }
     }
     slot_of
@@ -150,7 +151,13 @@ fn join_dated_weekdays(items: &[Item<'_>], slots: &mut BTreeMap<String, Vec<usiz
 /// given by at least two reports: two mentions in different reports are
 /// one occurrence when each is the other's best match in the other's
 /// report and their words agree enough.
-fn occurrences(items: &[Item<'_>], weights: &Rarity, key: &str, ids: &[usize]) -> Vec<Vec<usize>> {
+fn occurrences(
+    items: &[Item<'_>],
+    variant: &[usize],
+    weights: &Rarity,
+    key: &str,
+    ids: &[usize],
+) -> Vec<Vec<usize>> {
     let mut per_member: BTreeMap<usize, usize> = BTreeMap::new();
     for &i in ids {
         *per_member.entry(items[i].member).or_default() += 1;
@@ -161,19 +168,14 @@ fn occurrences(items: &[Item<'_>], weights: &Rarity, key: &str, ids: &[usize]) -
     // Mentions worded alike in alike words (syndicated copies) are one
     // occurrence outright; only the first of them is scored against the
     // rest, so a big event costs no more than its distinct wordings.
-    let mut first_copy: HashMap<(String, Vec<&str>), usize> = HashMap::new();
+    let mut first_copy: HashMap<usize, usize> = HashMap::new();
     let mut copies: Vec<(usize, usize)> = Vec::new();
     let mut distinct: Vec<usize> = Vec::new();
     for &i in ids {
-        let it = &items[i];
-        let key = (
-            it.fact.text.to_lowercase(),
-            it.context.words.keys().map(String::as_str).collect(),
-        );
-        match first_copy.get(&key) {
+        match first_copy.get(&variant[i]) {
             Some(&first) => copies.push((first, i)),
             None => {
-                first_copy.insert(key, i);
+                first_copy.insert(variant[i], i);
                 distinct.push(i);
             }
         }
@@ -233,36 +235,8 @@ fn occurrences(items: &[Item<'_>], weights: &Rarity, key: &str, ids: &[usize]) -
             union(&mut parent, position[&a], position[&b]);
         }
     }
-    // A day or amount that no words tie to another report's: the first
-    // time each report gives it is most likely the story's own (the
-    // lede's "said Friday"), so those first mentions are one occurrence.
     if telling {
-        let mut firsts: BTreeMap<usize, usize> = BTreeMap::new();
-        for (k, &i) in ids.iter().enumerate() {
-            let first = firsts.entry(items[i].member).or_insert(k);
-            if items[ids[*first]].fact.span.start > items[i].fact.span.start {
-                *first = k;
-            }
-        }
-        let sizes = component_sizes(&mut parent);
-        let (alone, linked): (Vec<usize>, Vec<usize>) = firsts
-            .into_values()
-            .partition(|&k| sizes[find(&mut parent, k)] == 1);
-        // The occurrence holding most of the other reports' first mentions.
-        let mut holding: BTreeMap<usize, usize> = BTreeMap::new();
-        for &k in &linked {
-            *holding.entry(find(&mut parent, k)).or_default() += 1;
-        }
-        let target = holding
-            .iter()
-            .max_by_key(|&(root, n)| (*n, std::cmp::Reverse(*root)))
-            .map(|(&root, _)| root);
-        let mut joined = alone.iter().copied().chain(target);
-        if let Some(first) = joined.next() {
-            for k in joined {
-                union(&mut parent, first, k);
-            }
-        }
+        join_first_mentions(items, ids, &mut parent);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (k, &i) in ids.iter().enumerate() {
@@ -278,12 +252,47 @@ fn occurrences(items: &[Item<'_>], weights: &Rarity, key: &str, ids: &[usize]) -
         .collect()
 }
 
+/// A day or amount that no words tie to another report's: the first time
+/// each report gives it is most likely the story's own (the lede's "said
+/// Friday"), so each report's first mention still alone joins the
+/// occurrence holding most of the other reports' first mentions.
+/// `parent` is over the positions in `ids`.
+fn join_first_mentions(items: &[Item<'_>], ids: &[usize], parent: &mut [usize]) {
+    let mut firsts: BTreeMap<usize, usize> = BTreeMap::new();
+    for (k, &i) in ids.iter().enumerate() {
+        let first = firsts.entry(items[i].member).or_insert(k);
+        if items[ids[*first]].fact.span.start > items[i].fact.span.start {
+            *first = k;
+        }
+    }
+    let sizes = component_sizes(parent);
+    let (alone, linked): (Vec<usize>, Vec<usize>) = firsts
+        .into_values()
+        .partition(|&k| sizes[find(parent, k)] == 1);
+    // The occurrence holding most of the other reports' first mentions.
+    let mut holding: BTreeMap<usize, usize> = BTreeMap::new();
+    for &k in &linked {
+        *holding.entry(find(parent, k)).or_default() += 1;
+    }
+    let target = holding
+        .iter()
+        .max_by_key(|&(root, n)| (*n, std::cmp::Reverse(*root)))
+        .map(|(&root, _)| root);
+    let mut joined = alone.iter().copied().chain(target);
+    if let Some(first) = joined.next() {
+        for k in joined {
+            union(parent, first, k);
+        }
+    }
+}
+
 /// The agreement record of one occurrence, with a qualifier discrepancy
 /// when its reports hedge the value differently and their words say they
 /// speak of one figure.
 fn agreement(
     members: &[Member<'_>],
     items: &[Item<'_>],
+    variant: &[usize],
     weights: &Rarity,
     occurrence: &[usize],
 ) -> Claimed {
@@ -321,17 +330,7 @@ fn agreement(
         differences: Vec::new(),
     };
     // One of each wording in its words: copies add nothing.
-    let distinct: Vec<usize> = shown
-        .iter()
-        .copied()
-        .unique_by(|&i| {
-            let it = &items[i];
-            (
-                it.fact.text.to_lowercase(),
-                it.context.words.keys().cloned().collect::<Vec<_>>(),
-            )
-        })
-        .collect();
+    let distinct: Vec<usize> = shown.iter().copied().unique_by(|&i| variant[i]).collect();
     let concur = distinct
         .iter()
         .enumerate()

@@ -575,3 +575,28 @@ fn a_years_nearest_words_are_what_it_dates() {
         assert!(!context.near.contains(w), "{w} in {:?}", context.near);
     }
 }
+
+#[test]
+fn years_do_not_round() {
+    // "2010" is not "2011" rounded, as "$43,000" is "$43,350".
+    let found = fact_records(&[
+        report(
+            "a",
+            "2016-11-30",
+            "Pelosi re-elected.\n\nDemocrats lost the House majority in 2010, in the Tea Party wave.",
+        ),
+        report(
+            "b",
+            "2016-11-30",
+            "Pelosi re-elected.\n\nDemocrats lost the House majority in 2011, in the Tea Party wave.",
+        ),
+    ]);
+    assert!(
+        found.contains(&(
+            false,
+            RecordKind::Difference(Difference::Date),
+            vec!["2010".into(), "2011".into()]
+        )),
+        "{found:?}"
+    );
+}

@@ -553,6 +553,12 @@ impl<'a> Scanner<'a> {
     }
 
     fn qualifier(&self, i: usize) -> Option<(Qualifier, usize)> {
+        // Asked at every token: most are no qualifier's first word.
+        static FIRST: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+            std::sync::LazyLock::new(|| lexicon::QUALIFIERS.iter().map(|(w, _)| w[0]).collect());
+        if !FIRST.contains(self.low(i)) {
+            return None;
+        }
         lexicon::QUALIFIERS.iter().find_map(|&(words, q)| {
             let matches = words.iter().enumerate().all(|(k, w)| self.low(i + k) == *w);
             matches.then_some((q, i + words.len()))

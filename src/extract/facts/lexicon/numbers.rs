@@ -73,6 +73,10 @@ pub(crate) fn scale_abbrev(w: &str) -> Option<(f64, bool)> {
 
 /// "first" … "twentieth", the tens ("thirtieth"), "hundredth".
 pub(crate) fn ordinal_word(w: &str) -> Option<f64> {
+    // Every ordinal word ends so; most words asked do not.
+    if !["st", "nd", "rd", "th"].iter().any(|end| w.ends_with(end)) {
+        return None;
+    }
     const ORDINALS: [&str; 20] = [
         "first",
         "second",

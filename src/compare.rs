@@ -6,11 +6,14 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::align::{align_events, AlignConfig};
+use std::collections::VecDeque;
+
+use crate::align::{align_group, statement_matcher, AlignConfig};
 use crate::events::{group_labelled, EventConfig};
 use crate::extract::{extract, extract_with, ExtractConfig, Extraction};
-use crate::record::{Comparison, ReportInfo, SCHEMA_VERSION};
+use crate::record::{Comparison, Event, ReportInfo, SCHEMA_VERSION};
 use crate::report::Report;
+use crate::similarity::Matcher;
 
 /// Settings for [`compare_with`]; `Default` is what [`compare`] uses.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -88,22 +91,59 @@ pub fn compare_timed(
     config: &CompareConfig,
     mut observe: impl FnMut(&'static str, Duration),
 ) -> Comparison {
-    let mut last = Instant::now();
-    let mut clock = |stage| {
-        observe(stage, last.elapsed());
-        last = Instant::now();
-    };
+    let mut stream = compare_stream(reports, config);
+    for &(stage, took) in stream.timings() {
+        observe(stage, took);
+    }
+    let events: Vec<Event> = stream.by_ref().collect();
+    for &(stage, took) in &stream.timings()[2..] {
+        observe(stage, took);
+    }
+    Comparison {
+        schema_version: SCHEMA_VERSION.to_string(),
+        reports: stream.reports,
+        events,
+    }
+}
+
+/// [`compare_with`] as a stream: the reports are extracted and grouped
+/// when it is made, and each event is aligned as it is asked for, in the
+/// order of [`Comparison::events`]. Events are aligned in parallel a batch
+/// at a time, so a caller that writes each event and drops it (as the
+/// command-line tool does) never holds the whole comparison.
+///
+/// ```
+/// use corroborate::{compare_stream, compare_with, CompareConfig, Report};
+/// let reports = [
+///     Report::new("a", "Floods hit Valencia on Monday."),
+///     Report::new("b", "An election in Oslo on Sunday."),
+/// ];
+/// let config = CompareConfig::default();
+/// let mut stream = compare_stream(&reports, &config);
+/// assert_eq!(stream.reports().len(), 2);
+/// assert_eq!(stream.len(), 2);
+/// let first = stream.next().unwrap();
+/// assert_eq!(first.reports, ["a"]);
+/// // The rest: the comparison less the events already taken.
+/// let rest = stream.into_comparison();
+/// let mut events = vec![first];
+/// events.extend(rest.events);
+/// assert_eq!(events, compare_with(&reports, &config).events);
+/// ```
+pub fn compare_stream<'a>(reports: &'a [Report], config: &CompareConfig) -> ComparisonStream<'a> {
+    let start = Instant::now();
     let mut sorted: Vec<&Report> = reports.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    let found: Vec<Extraction> = sorted
+    let mut found: Vec<Extraction> = sorted
         .par_iter()
         .map(|r| extract_with(r, &config.extract))
         .collect();
-    clock("extract");
-    let groups = group_labelled(&found, &labels(&sorted), &config.events);
+    let extracted = start.elapsed();
+    let start = Instant::now();
+    let mut groups = group_labelled(&found, &labels(&sorted), &config.events);
+    groups.retain(|group| !group.is_empty());
     // An undated report reads its "Sunday" and "last month" against the
     // dates of the reports it was grouped with.
-    let mut found = found;
     for group in &groups {
         let Some(reference) = group.iter().filter_map(|&i| found[i].published).min() else {
             continue;
@@ -114,11 +154,14 @@ pub fn compare_timed(
             }
         }
     }
-    clock("events");
-    let events = align_events(&sorted, &found, &groups, &config.align);
-    clock("align");
-    Comparison {
-        schema_version: SCHEMA_VERSION.to_string(),
+    let grouped = start.elapsed();
+    let start = Instant::now();
+    let matcher = statement_matcher(&found);
+    let mut timings = vec![("extract", extracted), ("events", grouped)];
+    if groups.is_empty() {
+        timings.push(("align", start.elapsed()));
+    }
+    ComparisonStream {
         reports: found
             .iter()
             .map(|f| ReportInfo {
@@ -128,7 +171,131 @@ pub fn compare_timed(
                 title: f.title.clone(),
             })
             .collect(),
-        events,
+        sorted,
+        found,
+        groups,
+        next_group: 0,
+        ready: VecDeque::new(),
+        matcher,
+        config: config.align.clone(),
+        timings,
+        aligning: start.elapsed(),
+        batch_reports: BATCH_REPORTS,
+    }
+}
+
+/// The events of a comparison, aligned as they are asked for: see
+/// [`compare_stream`]. An iterator of [`Event`]s in the order of
+/// [`Comparison::events`].
+#[derive(Debug)]
+pub struct ComparisonStream<'a> {
+    reports: Vec<ReportInfo>,
+    sorted: Vec<&'a Report>,
+    found: Vec<Extraction>,
+    /// Non-empty groups of indexes into `sorted` and `found`.
+    groups: Vec<Vec<usize>>,
+    next_group: usize,
+    ready: VecDeque<Event>,
+    matcher: Matcher,
+    config: AlignConfig,
+    timings: Vec<(&'static str, Duration)>,
+    aligning: Duration,
+    /// [`BATCH_REPORTS`]; smaller in tests, to cross batch boundaries.
+    batch_reports: usize,
+}
+
+/// Reports aligned in parallel at a time: enough work for every core,
+/// few enough events held at once.
+const BATCH_REPORTS: usize = 2048;
+
+impl ComparisonStream<'_> {
+    /// Every input report, sorted by id (as [`Comparison::reports`]).
+    pub fn reports(&self) -> &[ReportInfo] {
+        &self.reports
+    }
+
+    /// How many events the stream yields in all (the ones already yielded
+    /// included).
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether the stream yields no event at all (no report was given).
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The wall time of each stage so far: `"extract"` and `"events"`
+    /// from the start, then `"align"` once the last event was yielded
+    /// (the time spent aligning, not the time the caller spent between
+    /// events).
+    pub fn timings(&self) -> &[(&'static str, Duration)] {
+        &self.timings
+    }
+
+    /// The whole [`Comparison`]: the events not yet yielded, with the
+    /// reports (events already yielded are not in it).
+    pub fn into_comparison(mut self) -> Comparison {
+        let events: Vec<Event> = self.by_ref().collect();
+        Comparison {
+            schema_version: SCHEMA_VERSION.to_string(),
+            reports: self.reports,
+            events,
+        }
+    }
+}
+
+impl ComparisonStream<'_> {
+    /// The next batch of events, each passed through `each` in the same
+    /// parallel task that aligned it (a writer serialises them there);
+    /// `None` once every event was yielded.
+    pub(crate) fn next_batch<T: Send>(
+        &mut self,
+        each: impl Fn(Event) -> T + Sync,
+    ) -> Option<Vec<T>> {
+        if !self.ready.is_empty() {
+            return Some(self.ready.drain(..).map(&each).collect());
+        }
+        if self.next_group == self.groups.len() {
+            return None;
+        }
+        let start = Instant::now();
+        let first = self.next_group;
+        let mut end = first;
+        let mut size = 0;
+        while end < self.groups.len() && (end == first || size < self.batch_reports) {
+            size += self.groups[end].len();
+            end += 1;
+        }
+        let (sorted, found, matcher, config) =
+            (&self.sorted, &self.found, &self.matcher, &self.config);
+        let batch: Vec<T> = self.groups[first..end]
+            .par_iter()
+            .map(|group| each(align_group(sorted, found, group, matcher, config)))
+            .collect();
+        self.next_group = end;
+        self.aligning += start.elapsed();
+        if end == self.groups.len() {
+            self.timings.push(("align", self.aligning));
+        }
+        Some(batch)
+    }
+}
+
+impl Iterator for ComparisonStream<'_> {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        if self.ready.is_empty() {
+            let batch = self.next_batch(|event| event)?;
+            self.ready.extend(batch);
+        }
+        self.ready.pop_front()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.ready.len() + self.groups.len() - self.next_group;
+        (left, Some(left))
     }
 }
 
@@ -168,4 +335,41 @@ pub fn group_reports(reports: &[Report], config: &EventConfig) -> Vec<EventGroup
             reports: group.iter().map(|&i| sorted[i].id.clone()).collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_batches_give_the_same_events_in_the_same_order() {
+        let texts = [
+            "Floods hit Valencia on Monday, killing 12 people.",
+            "Floods in Valencia killed 12 people on Monday.",
+            "An election in Oslo on Sunday was won by Labour.",
+            "Labour won the election in Oslo on Sunday.",
+            "A new bridge opened in Porto on Friday.",
+        ];
+        let reports: Vec<Report> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Report::new(format!("r{i}"), *t))
+            .collect();
+        let config = CompareConfig::default();
+        let whole = compare_with(&reports, &config);
+        for batch in [1, 2, 3] {
+            let mut stream = compare_stream(&reports, &config);
+            stream.batch_reports = batch;
+            assert_eq!(stream.len(), whole.events.len());
+            let mut sizes = Vec::new();
+            let mut events = Vec::new();
+            while let Some(b) = stream.next_batch(|e| e) {
+                sizes.push(b.len());
+                events.extend(b);
+            }
+            assert_eq!(events, whole.events, "batch {batch}");
+            assert!(sizes.len() > 1, "batch {batch}: {sizes:?}");
+            assert_eq!(stream.timings().len(), 3);
+        }
+    }
 }

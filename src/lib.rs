@@ -210,7 +210,8 @@ mod word_diff;
 
 pub use crate::align::{align_events, AlignConfig};
 pub use crate::compare::{
-    compare, compare_timed, compare_with, group_reports, CompareConfig, EventGroup,
+    compare, compare_stream, compare_timed, compare_with, group_reports, CompareConfig,
+    ComparisonStream, EventGroup,
 };
 pub use crate::error::{Error, Result};
 pub use crate::events::{group_events, EventConfig, EventId, EventIndex, IndexSize, IndexedEvent};

@@ -49,6 +49,20 @@ fn compare_json_follows_the_contract() {
 }
 
 #[test]
+fn jsonl_is_one_event_per_line() {
+    let json = run(&["compare", "--format", "json", &seeds_dir()]);
+    let lines = run(&["compare", "--format", "jsonl", &seeds_dir()]);
+    assert!(lines.status.success(), "{}", stderr(&lines));
+    let whole: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let events: Vec<serde_json::Value> = stdout(&lines)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 2);
+    assert_eq!(&events, whole["events"].as_array().unwrap());
+}
+
+#[test]
 fn other_formats_render() {
     for (format, needle) in [
         ("text", "Discrepancies"),

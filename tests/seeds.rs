@@ -337,6 +337,66 @@ fn output_does_not_depend_on_input_order() {
 }
 
 #[test]
+fn streamed_json_is_the_whole_comparison_s_bytes() {
+    let reports = seeds();
+    let config = corroborate::CompareConfig::default();
+    let whole = compare(&reports);
+    let skipped = [corroborate::Skipped {
+        path: "x.txt".into(),
+        error: "x.txt: empty report (no text)".into(),
+    }];
+    for options in [
+        corroborate::render::Options::new(),
+        corroborate::render::Options::new().skipped(&skipped),
+    ] {
+        let mut expected = Vec::new();
+        corroborate::render::write_with(
+            &mut expected,
+            &whole,
+            corroborate::render::Format::Json,
+            &options,
+        )
+        .unwrap();
+        let mut streamed = Vec::new();
+        let mut stream = corroborate::compare_stream(&reports, &config);
+        corroborate::render::write_stream(
+            &mut streamed,
+            &mut stream,
+            corroborate::render::Format::Json,
+            &options,
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+        assert_eq!(stream.next(), None);
+        let stages: Vec<&str> = stream.timings().iter().map(|t| t.0).collect();
+        assert_eq!(stages, ["extract", "events", "align"]);
+    }
+    // One event per line, each an element of the JSON's events.
+    let mut lines = Vec::new();
+    corroborate::render::write_events_jsonl(
+        &mut lines,
+        &mut corroborate::compare_stream(&reports, &config),
+    )
+    .unwrap();
+    let events: Vec<corroborate::Event> = String::from_utf8(lines)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let back = Comparison {
+        events,
+        ..whole.clone()
+    };
+    assert_eq!(
+        corroborate::render::json(&back),
+        corroborate::render::json(&whole)
+    );
+}
+
+#[test]
 fn seed_comparison_snapshot() {
     let c = compare(&seeds());
     insta::assert_json_snapshot!("seed_comparison", c);

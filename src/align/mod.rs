@@ -124,33 +124,49 @@ pub fn align_events<R: Borrow<Report> + Sync>(
     groups: &[Vec<usize>],
     config: &AlignConfig,
 ) -> Vec<Event> {
-    let matcher = Matcher::from_corpus(
-        extractions
-            .iter()
-            .flat_map(|f| f.statements.iter().map(|s| s.text.as_str())),
-    );
+    let matcher = statement_matcher(extractions);
     groups
         .par_iter()
         .filter(|group| !group.is_empty())
-        .map(|group| {
-            let members: Vec<Member<'_>> = group
-                .iter()
-                .map(|&i| Member {
-                    report: reports[i].borrow(),
-                    found: &extractions[i],
-                })
-                .collect();
-            let id = format!("event-{}", members[0].report.id);
-            let aligned = align_event(&members, &matcher, config, &id);
-            Event {
-                id,
-                reports: members.iter().map(|m| m.report.id.clone()).collect(),
-                agreements: aligned.agreements,
-                discrepancies: aligned.discrepancies,
-                unique: aligned.unique,
-            }
-        })
+        .map(|group| align_group(reports, extractions, group, &matcher, config))
         .collect()
+}
+
+/// The statement matcher of [`align_events`]: word weights from every
+/// statement of every report.
+pub(crate) fn statement_matcher(extractions: &[Extraction]) -> Matcher {
+    Matcher::from_corpus(
+        extractions
+            .iter()
+            .flat_map(|f| f.statements.iter().map(|s| s.text.as_str())),
+    )
+}
+
+/// One event of [`align_events`]: `group` (not empty) indexes `reports`
+/// and `extractions`.
+pub(crate) fn align_group<R: Borrow<Report>>(
+    reports: &[R],
+    extractions: &[Extraction],
+    group: &[usize],
+    matcher: &Matcher,
+    config: &AlignConfig,
+) -> Event {
+    let members: Vec<Member<'_>> = group
+        .iter()
+        .map(|&i| Member {
+            report: reports[i].borrow(),
+            found: &extractions[i],
+        })
+        .collect();
+    let id = format!("event-{}", members[0].report.id);
+    let aligned = align_event(&members, matcher, config, &id);
+    Event {
+        id,
+        reports: members.iter().map(|m| m.report.id.clone()).collect(),
+        agreements: aligned.agreements,
+        discrepancies: aligned.discrepancies,
+        unique: aligned.unique,
+    }
 }
 
 /// Aligns the reports of one event; record ids start with `event_id`.

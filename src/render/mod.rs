@@ -54,9 +54,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::compare::EventGroup;
+use crate::compare::{ComparisonStream, EventGroup};
 use crate::extract::Extraction;
-use crate::record::Comparison;
+use crate::record::{Comparison, Event, ReportInfo, SCHEMA_VERSION};
 use crate::report::Report;
 use crate::report::Skipped;
 
@@ -168,6 +168,116 @@ pub fn write_with(
     match format {
         Format::Json => write_pretty(out, &with_skipped(comparison, options)),
         _ => write_line(out, &render_with(comparison, format, options)),
+    }
+}
+
+/// [`write_with`] for a [`ComparisonStream`]: JSON is written an event
+/// at a time as the stream aligns them, so neither the comparison nor its
+/// JSON is ever held whole (the output is byte for byte that of
+/// [`write_with`] on the collected comparison); the other formats collect
+/// the comparison first.
+///
+/// ```
+/// use corroborate::{compare, compare_stream, render, CompareConfig, Report};
+///
+/// let reports = [Report::new("a", "Floods hit Valencia on Monday.")];
+/// let mut out = Vec::new();
+/// let mut stream = compare_stream(&reports, &CompareConfig::default());
+/// render::write_stream(&mut out, &mut stream, render::Format::Json, &render::Options::new()).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), render::json(&compare(&reports)) + "\n");
+/// ```
+pub fn write_stream(
+    out: impl Write,
+    stream: &mut ComparisonStream<'_>,
+    format: Format,
+    options: &Options<'_>,
+) -> std::io::Result<()> {
+    if format != Format::Json {
+        let comparison = Comparison {
+            schema_version: SCHEMA_VERSION.to_string(),
+            reports: stream.reports().to_vec(),
+            events: stream.collect(),
+        };
+        return write_with(out, &comparison, format, options);
+    }
+    let reports = stream.reports().to_vec();
+    let streamed = Streamed {
+        schema_version: SCHEMA_VERSION,
+        reports: &reports,
+        events: EventSeq(std::cell::RefCell::new(Some(stream))),
+        skipped: options.skipped,
+    };
+    write_pretty(out, &streamed)
+}
+
+/// The events of a comparison as JSON Lines: one compact event object (an
+/// element of the JSON's `events`) per line, written as the stream aligns
+/// them. The reports and skipped files are not written (see
+/// [`ComparisonStream::reports`]).
+///
+/// ```
+/// use corroborate::{compare_stream, render, CompareConfig, Report};
+///
+/// let reports = [
+///     Report::new("a", "Floods hit Valencia on Monday."),
+///     Report::new("b", "An election in Oslo on Sunday."),
+/// ];
+/// let mut out = Vec::new();
+/// let mut stream = compare_stream(&reports, &CompareConfig::default());
+/// render::write_events_jsonl(&mut out, &mut stream).unwrap();
+/// let lines: Vec<&str> = std::str::from_utf8(&out).unwrap().lines().collect();
+/// assert_eq!(lines.len(), 2);
+/// assert!(lines[0].starts_with(r#"{"id":"event-a","#));
+/// ```
+pub fn write_events_jsonl(
+    out: impl Write,
+    stream: &mut ComparisonStream<'_>,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    for event in stream {
+        serde_json::to_writer(&mut out, &event)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+/// A [`Comparison`] whose events come from a stream, serialised in the
+/// field order of [`Comparison`] and [`WithSkipped`].
+#[derive(Serialize)]
+struct Streamed<'a, 's, 'r> {
+    schema_version: &'static str,
+    reports: &'a [ReportInfo],
+    events: EventSeq<'s, 'r>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<&'a [Skipped]>,
+}
+
+/// Serialises the stream's events as a sequence (`Serialize` gets `&self`,
+/// hence the cell). Each event is serialised in the parallel task that
+/// aligned it, pretty-printed on its own and indented to its depth in the
+/// document (JSON strings hold no raw newline), then written verbatim:
+/// the bytes of serialising the whole comparison at once.
+struct EventSeq<'s, 'r>(std::cell::RefCell<Option<&'s mut ComparisonStream<'r>>>);
+
+/// The depth of an event in the comparison's pretty JSON.
+const EVENT_INDENT: &str = "\n    ";
+
+impl Serialize for EventSeq<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let Some(stream) = self.0.borrow_mut().take() else {
+            return serializer.collect_seq(std::iter::empty::<Event>());
+        };
+        let mut seq = serializer.serialize_seq(None)?;
+        while let Some(batch) = stream.next_batch(|event| {
+            let json = serde_json::to_string_pretty(&event)?.replace('\n', EVENT_INDENT);
+            serde_json::value::RawValue::from_string(json)
+        }) {
+            for raw in batch {
+                seq.serialize_element(&raw.map_err(S::Error::custom)?)?;
+            }
+        }
+        seq.end()
     }
 }
 

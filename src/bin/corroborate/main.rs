@@ -5,6 +5,7 @@ mod progress;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate::render::{self, Format, Options};
@@ -82,8 +83,10 @@ enum Command {
     ))]
     Compare {
         /// Output format: JSON for programs (schema: `corroborate schema
-        /// compare`), text for a terminal, Markdown for a draft, HTML for a
-        /// browser (one self-contained file).
+        /// compare`), JSON Lines with one event per line (as the JSON's
+        /// `events`, for a pipeline), text for a terminal, Markdown for a
+        /// draft, HTML for a browser (one self-contained file). JSON and
+        /// JSON Lines are written an event at a time as they are aligned.
         #[arg(long, short, value_enum, default_value_t = OutFormat::Text)]
         format: OutFormat,
         /// Colour in text output: auto (when standard output is a terminal
@@ -233,6 +236,7 @@ impl Output {
 #[derive(Clone, Copy, ValueEnum)]
 enum OutFormat {
     Json,
+    Jsonl,
     Text,
     Markdown,
     Html,
@@ -332,14 +336,18 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
                 events: event_config(one_event),
                 ..corroborate::CompareConfig::default()
             };
-            let comparison = corroborate::compare_timed(&reports, &config, |stage, took| {
-                if timing {
-                    progress.warn(&format!("{stage}: {:.3} s", took.as_secs_f64()));
+            let stream = corroborate::compare_stream(&reports, &config);
+            let report_timing = |progress: &mut Progress, stages: &[(&str, Duration)]| {
+                for (stage, took) in stages {
+                    if timing {
+                        progress.warn(&format!("{stage}: {:.3} s", took.as_secs_f64()));
+                    }
                 }
-            });
-            progress.finish();
+            };
+            report_timing(progress, stream.timings());
+            let jsonl = matches!(format, OutFormat::Jsonl);
             let (format, colored) = match format {
-                OutFormat::Json => (Format::Json, false),
+                OutFormat::Json | OutFormat::Jsonl => (Format::Json, false),
                 OutFormat::Text => (Format::Text, use_color(color, &out)),
                 OutFormat::Markdown => (Format::Markdown, false),
                 OutFormat::Html => (Format::Html, false),
@@ -348,9 +356,18 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
             if input.keep_going {
                 options = options.skipped(&skipped);
             }
-            emit_with(&out, |w| {
-                render::write_with(w, &comparison, format, &options)
-            })
+            let mut stream = stream;
+            let result = emit_with(&out, |w| {
+                if jsonl {
+                    render::write_events_jsonl(w, &mut stream)
+                } else {
+                    render::write_stream(w, &mut stream, format, &options)
+                }
+            });
+            progress.finish();
+            // The time spent aligning, apart from the writing.
+            report_timing(progress, &stream.timings()[2..]);
+            result
         }
         Command::Extract { out, input, .. } => {
             let (reports, skipped) = load(&input, progress)?;

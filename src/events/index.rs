@@ -36,6 +36,10 @@ const SMALL_SET_SLOPE: f64 = 0.06;
 /// Batches at least this large find their reports' terms in parallel.
 const PARALLEL_BATCH: usize = 256;
 
+/// Reports whose whole bags of terms are held at once while the document
+/// frequencies are counted.
+const BAG_CHUNK: usize = 4096;
+
 /// An event's vector keeps its heaviest this-many times
 /// [`EventConfig::max_terms`] terms: the light tail adds little to any
 /// similarity, and an event's state stays bounded however many reports
@@ -330,28 +334,41 @@ impl EventIndex {
             ))
         });
         let parallel = order.len() >= PARALLEL_BATCH;
-        let bags: Vec<Vector> = if parallel {
+        // Every report's whole bag of terms is needed twice, for the
+        // document frequencies and then for its vector against them; a
+        // bag is several times its vector, so the bags are made a chunk at
+        // a time for the counts and made again for the vectors rather than
+        // held all at once.
+        for chunk in order.chunks(BAG_CHUNK) {
+            let bags: Vec<Vector> = if parallel {
+                chunk
+                    .par_iter()
+                    .map_init(Lexicon::default, |words, &i| terms::bag(&reports[i], words))
+                    .collect()
+            } else {
+                chunk
+                    .iter()
+                    .map(|&i| terms::bag(&reports[i], &mut self.words))
+                    .collect()
+            };
+            for bag in &bags {
+                self.stats.add(bag, self.config.df_horizon);
+            }
+        }
+        let (stats, config) = (&self.stats, &self.config);
+        let vector = |bag: Vector| stats.vector(&bag, config.max_terms, config.df_horizon);
+        let vectors: Vec<Vector> = if parallel {
             order
                 .par_iter()
-                .map_init(Lexicon::default, |words, &i| terms::bag(&reports[i], words))
+                .map_init(Lexicon::default, |words, &i| {
+                    vector(terms::bag(&reports[i], words))
+                })
                 .collect()
         } else {
             order
                 .iter()
-                .map(|&i| terms::bag(&reports[i], &mut self.words))
+                .map(|&i| vector(terms::bag(&reports[i], &mut self.words)))
                 .collect()
-        };
-        for bag in &bags {
-            self.stats.add(bag, self.config.df_horizon);
-        }
-        let vector = |bag: &Vector| {
-            self.stats
-                .vector(bag, self.config.max_terms, self.config.df_horizon)
-        };
-        let vectors: Vec<Vector> = if parallel {
-            bags.par_iter().map(vector).collect()
-        } else {
-            bags.iter().map(vector).collect()
         };
         self.advance(reports.iter().filter_map(|r| r.published).max());
         let mut fresh = Vec::with_capacity(order.len());

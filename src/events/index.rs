@@ -657,7 +657,7 @@ impl EventIndex {
     fn candidates(&self, id: u64) -> Vec<u64> {
         let cluster = &self.clusters[&id];
         let window = self.config.window_days;
-        let mut shared: HashMap<u64, f32, FnvBuild> = HashMap::default();
+        let mut shared: rustc_hash::FxHashMap<u64, f32> = rustc_hash::FxHashMap::default();
         let query = terms::top_terms(&cluster.sum, self.config.index_terms * QUERY_TERMS);
         for &(t, w) in &query {
             let Some(list) = self.postings.get(&t) else {

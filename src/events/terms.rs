@@ -96,7 +96,7 @@ fn add_text(out: &mut Vector, words: &mut Lexicon, text: &str, weight: f32) {
 /// memo of a pure function, emptied when it reaches [`Lexicon::CAP`] forms.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
-    forms: HashMap<Box<str>, Option<Term>>,
+    forms: rustc_hash::FxHashMap<Box<str>, Option<Term>>,
 }
 
 impl Lexicon {

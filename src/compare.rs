@@ -134,13 +134,23 @@ pub fn compare_stream<'a>(reports: &'a [Report], config: &CompareConfig) -> Comp
     let start = Instant::now();
     let mut sorted: Vec<&Report> = reports.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    // The statements' copies of their sentences are dropped as soon as
+    // they are made: every stage after this reads them at their spans in
+    // the reports, and the copies are a whole second corpus in memory.
     let mut found: Vec<Extraction> = sorted
         .par_iter()
-        .map(|r| extract_with(r, &config.extract))
+        .map(|r| {
+            let mut found = extract_with(r, &config.extract);
+            for s in &mut found.statements {
+                s.text = String::new();
+            }
+            found
+        })
         .collect();
     let extracted = start.elapsed();
     let start = Instant::now();
-    let mut groups = group_labelled(&found, &labels(&sorted), &config.events);
+    let texts: Vec<&str> = sorted.iter().map(|r| r.text.as_str()).collect();
+    let mut groups = group_labelled(&found, &labels(&sorted), &texts, &config.events);
     groups.retain(|group| !group.is_empty());
     // An undated report reads its "Sunday" and "last month" against the
     // dates of the reports it was grouped with.
@@ -156,7 +166,7 @@ pub fn compare_stream<'a>(reports: &'a [Report], config: &CompareConfig) -> Comp
     }
     let grouped = start.elapsed();
     let start = Instant::now();
-    let matcher = statement_matcher(&found);
+    let matcher = statement_matcher(&sorted, &found);
     let mut timings = vec![("extract", extracted), ("events", grouped)];
     if groups.is_empty() {
         timings.push(("align", start.elapsed()));
@@ -328,7 +338,7 @@ pub fn group_reports(reports: &[Report], config: &EventConfig) -> Vec<EventGroup
     let mut sorted: Vec<&Report> = reports.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     let found: Vec<Extraction> = sorted.par_iter().map(|r| extract(r)).collect();
-    group_labelled(&found, &labels(&sorted), config)
+    group_labelled(&found, &labels(&sorted), &[], config)
         .into_iter()
         .map(|group| EventGroup {
             id: format!("event-{}", sorted[group[0]].id),

@@ -397,6 +397,28 @@ fn streamed_json_is_the_whole_comparison_s_bytes() {
 }
 
 #[test]
+fn the_stages_called_one_by_one_give_the_pipeline_s_events() {
+    // The pipeline drops the statements' copies of their sentences and
+    // reads them in the reports; the public stages read the copies.
+    let mut reports = seeds();
+    reports.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut found: Vec<_> = reports.iter().map(corroborate::extract).collect();
+    let groups = corroborate::group_events(&found, &corroborate::EventConfig::default());
+    // As the pipeline does: an undated report's times against its event's.
+    for group in &groups {
+        if let Some(day) = group.iter().filter_map(|&i| found[i].published).min() {
+            for &i in group {
+                if found[i].published.is_none() {
+                    found[i].resolve_times(day);
+                }
+            }
+        }
+    }
+    let events = corroborate::align_events(&reports, &found, &groups, &Default::default());
+    assert_eq!(events, compare(&reports).events);
+}
+
+#[test]
 fn seed_comparison_snapshot() {
     let c = compare(&seeds());
     insta::assert_json_snapshot!("seed_comparison", c);

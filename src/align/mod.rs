@@ -124,7 +124,7 @@ pub fn align_events<R: Borrow<Report> + Sync>(
     groups: &[Vec<usize>],
     config: &AlignConfig,
 ) -> Vec<Event> {
-    let matcher = statement_matcher(extractions);
+    let matcher = statement_matcher(reports, extractions);
     groups
         .par_iter()
         .filter(|group| !group.is_empty())
@@ -133,13 +133,17 @@ pub fn align_events<R: Borrow<Report> + Sync>(
 }
 
 /// The statement matcher of [`align_events`]: word weights from every
-/// statement of every report.
-pub(crate) fn statement_matcher(extractions: &[Extraction]) -> Matcher {
-    Matcher::from_corpus(
-        extractions
+/// statement of every report, read at its span in the report.
+pub(crate) fn statement_matcher<R: Borrow<Report>>(
+    reports: &[R],
+    extractions: &[Extraction],
+) -> Matcher {
+    Matcher::from_corpus(reports.iter().zip(extractions).flat_map(|(r, f)| {
+        let text = r.borrow().text.as_str();
+        f.statements
             .iter()
-            .flat_map(|f| f.statements.iter().map(|s| s.text.as_str())),
-    )
+            .map(move |s| text.get(s.span.range()).unwrap_or_default())
+    }))
 }
 
 /// One event of [`align_events`]: `group` (not empty) indexes `reports`

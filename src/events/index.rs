@@ -303,7 +303,7 @@ impl EventIndex {
     /// is in once the whole batch is placed. The result does not depend on
     /// the order of `reports` (ties are broken by report id).
     pub fn insert_batch(&mut self, reports: &[Extraction]) -> Vec<EventId> {
-        self.insert_labelled(reports, &[])
+        self.insert_labelled(reports, &[], &[])
     }
 
     /// [`EventIndex::insert_batch`] where `labels[i]`, when given, is the
@@ -312,12 +312,16 @@ impl EventIndex {
     /// events with different labels never merge, and unlabelled reports
     /// join by content. A missing entry is no label. With
     /// [`EventConfig::one_event`] every report carries the same label.
+    /// `texts[i]`, when given, is the text of `reports[i]`, where its
+    /// statements are read (see [`terms::bag`]).
     pub(crate) fn insert_labelled(
         &mut self,
         reports: &[Extraction],
         labels: &[Option<&str>],
+        texts: &[&str],
     ) -> Vec<EventId> {
         let one_event = self.config.one_event;
+        let text = |i: usize| texts.get(i).copied();
         let label = |i: usize| -> Option<String> {
             if one_event {
                 Some(String::new())
@@ -343,12 +347,14 @@ impl EventIndex {
             let bags: Vec<Vector> = if parallel {
                 chunk
                     .par_iter()
-                    .map_init(Lexicon::default, |words, &i| terms::bag(&reports[i], words))
+                    .map_init(Lexicon::default, |words, &i| {
+                        terms::bag(&reports[i], text(i), words)
+                    })
                     .collect()
             } else {
                 chunk
                     .iter()
-                    .map(|&i| terms::bag(&reports[i], &mut self.words))
+                    .map(|&i| terms::bag(&reports[i], text(i), &mut self.words))
                     .collect()
             };
             for bag in &bags {
@@ -361,13 +367,13 @@ impl EventIndex {
             order
                 .par_iter()
                 .map_init(Lexicon::default, |words, &i| {
-                    vector(terms::bag(&reports[i], words))
+                    vector(terms::bag(&reports[i], text(i), words))
                 })
                 .collect()
         } else {
             order
                 .iter()
-                .map(|&i| vector(terms::bag(&reports[i], &mut self.words)))
+                .map(|&i| vector(terms::bag(&reports[i], text(i), &mut self.words)))
                 .collect()
         };
         self.advance(reports.iter().filter_map(|r| r.published).max());

@@ -121,17 +121,19 @@ impl Default for EventConfig {
 /// assert_eq!(group_events(&found, &EventConfig::default()), vec![vec![0, 1], vec![2]]);
 /// ```
 pub fn group_events(extractions: &[Extraction], config: &EventConfig) -> Vec<Vec<usize>> {
-    group_labelled(extractions, &[], config)
+    group_labelled(extractions, &[], &[], config)
 }
 
 /// [`group_events`] where `labels[i]`, when given, is the event the user
-/// said `extractions[i]` is in (see [`EventIndex::insert_labelled`]).
+/// said `extractions[i]` is in (see [`EventIndex::insert_labelled`]), and
+/// `texts[i]`, when given, the report's text.
 pub(crate) fn group_labelled(
     extractions: &[Extraction],
     labels: &[Option<&str>],
+    texts: &[&str],
     config: &EventConfig,
 ) -> Vec<Vec<usize>> {
-    let ids = EventIndex::new(config.clone()).insert_labelled(extractions, labels);
+    let ids = EventIndex::new(config.clone()).insert_labelled(extractions, labels, texts);
     let mut groups: BTreeMap<EventId, Vec<usize>> = BTreeMap::new();
     for (i, id) in ids.into_iter().enumerate() {
         groups.entry(id).or_default().push(i);
@@ -420,7 +422,7 @@ mod tests {
             .iter()
             .map(|e| labels.iter().find(|l| l.0 == e.report).map(|l| l.1))
             .collect();
-        ids(&found, &group_labelled(&found, &labels, config))
+        ids(&found, &group_labelled(&found, &labels, &[], config))
     }
 
     #[test]
@@ -513,11 +515,11 @@ mod tests {
             .cloned()
             .partition(|e| e.report.ends_with(['1', '3', '5']));
         let mut first = EventIndex::default();
-        first.insert_labelled(&left, &left.iter().map(label).collect::<Vec<_>>());
+        first.insert_labelled(&left, &left.iter().map(label).collect::<Vec<_>>(), &[]);
         let json = serde_json::to_string(&first).unwrap();
         let mut resumed: EventIndex = serde_json::from_str(&json).unwrap();
         let mut second = EventIndex::default();
-        second.insert_labelled(&right, &right.iter().map(label).collect::<Vec<_>>());
+        second.insert_labelled(&right, &right.iter().map(label).collect::<Vec<_>>(), &[]);
         resumed.merge(second);
         let mut got: Vec<Vec<String>> = resumed.events().into_iter().map(|e| e.reports).collect();
         got.sort();

@@ -51,7 +51,11 @@ const IDF_FLOOR: f64 = 0.25;
 /// content words of its headline, statements and quotes, and its numbers
 /// ("2016", "6.1"). Names (capitalised words after a sentence's first
 /// word) and the lead count double. Sorted by term.
-pub(crate) fn bag(e: &Extraction, words: &mut Lexicon) -> Vector {
+///
+/// `text`, when given, is the report's text: the statements are read at
+/// their spans there (a pipeline that keeps the reports drops the
+/// statements' own copies), else from [`Statement::text`](crate::Statement::text).
+pub(crate) fn bag(e: &Extraction, text: Option<&str>, words: &mut Lexicon) -> Vector {
     let mut out = Vec::new();
     if let Some(title) = &e.title {
         add_text(&mut out, words, title, 1.0);
@@ -62,7 +66,8 @@ pub(crate) fn bag(e: &Extraction, words: &mut Lexicon) -> Vector {
         } else {
             1.0
         };
-        add_text(&mut out, words, &s.text, weight);
+        let said = text.and_then(|t| t.get(s.span.range())).unwrap_or(&s.text);
+        add_text(&mut out, words, said, weight);
     }
     for q in &e.quotes {
         add_text(&mut out, words, &q.text, 1.0);
@@ -387,7 +392,11 @@ mod tests {
                     Rescuers reached the mine.\n\n\
                     It held 12 miners.\n\n\
                     Later, Zhangjiakou officials thanked the rescuers.";
-        let bag = bag(&extract(&Report::new("r", text)), &mut Lexicon::default());
+        let bag = bag(
+            &extract(&Report::new("r", text)),
+            None,
+            &mut Lexicon::default(),
+        );
         let cases: &[(u8, &str, f32)] = &[
             (b'w', "mine", 4.0),              // twice in the lead
             (b'w', "zhangjiakou", 4.0 + 2.0), // name in the lead, name later

@@ -1,7 +1,7 @@
 //! What surrounds a fact: the words of its sentence (weighted by how
 //! rare they are in the event), a range it ends, a title it sits in.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::times::is_anchored;
 use super::values::number;
@@ -50,13 +50,13 @@ pub(super) fn is_anaphoric(text: &str, fact: &Fact) -> bool {
 /// fact has around it ("Trump", "wall") say little about which figure is
 /// meant, rare ones ("military construction") much.
 pub(super) struct Rarity {
-    weight: HashMap<String, f64>,
+    weight: rustc_hash::FxHashMap<String, f64>,
     unseen: f64,
 }
 
 impl Rarity {
     pub(super) fn of(items: &[Item<'_>]) -> Rarity {
-        let mut df: HashMap<&str, usize> = HashMap::new();
+        let mut df: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
         for it in items {
             for w in it.context.words.keys() {
                 *df.entry(w.as_str()).or_default() += 1;
@@ -77,22 +77,33 @@ impl Rarity {
     }
 
     /// The share of two contexts' weight they have in common, in [0, 1].
+    /// One merge of the two sorted word maps (this runs on every pair of
+    /// facts an event compares), each sum taken in word order.
     pub(super) fn affinity(&self, a: &FactContext, b: &FactContext) -> f64 {
-        let mass = |c: &FactContext| {
-            c.words
-                .iter()
-                .map(|(w, x)| x * self.of_word(w))
-                .sum::<f64>()
-        };
-        let total = mass(a) + mass(b);
+        let (mut mass_a, mut mass_b, mut shared) = (0.0, 0.0, 0.0);
+        let mut rest = b.words.iter().peekable();
+        for (w, x) in &a.words {
+            let weight = self.of_word(w);
+            mass_a += x * weight;
+            while let Some(&(v, y)) = rest.peek() {
+                match v.cmp(w) {
+                    std::cmp::Ordering::Less => mass_b += y * self.of_word(v),
+                    std::cmp::Ordering::Equal => {
+                        mass_b += y * weight;
+                        shared += x.min(*y) * weight;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
+                rest.next();
+            }
+        }
+        for (v, y) in rest {
+            mass_b += y * self.of_word(v);
+        }
+        let total = mass_a + mass_b;
         if total <= 0.0 {
             return 0.0;
         }
-        let shared: f64 = a
-            .words
-            .iter()
-            .filter_map(|(w, x)| b.words.get(w).map(|y| x.min(*y) * self.of_word(w)))
-            .sum();
         2.0 * shared / total
     }
 }

@@ -216,7 +216,7 @@ pub struct ComparisonStream<'a> {
 
 /// Reports aligned in parallel at a time: enough work for every core,
 /// few enough events held at once.
-const BATCH_REPORTS: usize = 2048;
+const BATCH_REPORTS: usize = 512;
 
 impl ComparisonStream<'_> {
     /// Every input report, sorted by id (as [`Comparison::reports`]).

@@ -193,21 +193,12 @@ pub struct Matcher {
     idf: Option<Arc<DocumentFrequencies>>,
 }
 
-/// How many documents of a corpus contain each stem, and the stem of each
-/// word of the corpus (stemming is the costliest step of preparing a text,
-/// and the texts a matcher prepares are mostly those of its corpus).
+/// How many documents of a corpus contain each stem (stems themselves are
+/// memoised where they are made, [`crate::text::tokens::stem`]).
 #[derive(Debug)]
 struct DocumentFrequencies {
     docs: f64,
     df: HashMap<u64, u32>,
-    stems: HashMap<Box<str>, u64>,
-}
-
-/// A corpus's document frequencies and word stems, counted in one chunk.
-#[derive(Default)]
-struct Counts {
-    df: HashMap<u64, u32>,
-    stems: HashMap<Box<str>, u64>,
 }
 
 impl Matcher {
@@ -224,33 +215,21 @@ impl Matcher {
         let texts: Vec<&str> = texts.into_iter().collect();
         let docs = u32::try_from(texts.len()).unwrap_or(u32::MAX);
         // Counted in parallel chunks and summed: the same counts in any order.
-        let counts = texts
+        let df = texts
             .par_iter()
-            .fold(Counts::default, |mut counts, text| {
-                let Counts { df, stems } = &mut counts;
-                let mut stem_id = |word: &str| match stems.get(word) {
-                    Some(&id) => id,
-                    None => *stems
-                        .entry(word.into())
-                        .or_insert_with(|| prepare::stem_id(word)),
-                };
-                for id in prepare::stem_ids(text, &mut stem_id) {
+            .fold(HashMap::<u64, u32>::default, |mut df, text| {
+                for id in prepare::stem_ids(text) {
                     let n = df.entry(id).or_insert(0);
                     *n = n.saturating_add(1);
                 }
-                counts
+                df
             })
-            .reduce(Counts::default, |a, b| {
-                let (mut big, small) = if a.df.len() >= b.df.len() {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                for (id, n) in small.df {
-                    let e = big.df.entry(id).or_insert(0);
+            .reduce(HashMap::default, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (id, n) in small {
+                    let e = big.entry(id).or_insert(0);
                     *e = e.saturating_add(n);
                 }
-                big.stems.extend(small.stems);
                 big
             });
         if docs == 0 {
@@ -259,8 +238,7 @@ impl Matcher {
         Matcher {
             idf: Some(Arc::new(DocumentFrequencies {
                 docs: f64::from(docs),
-                df: counts.df,
-                stems: counts.stems,
+                df,
             })),
         }
     }
@@ -282,14 +260,7 @@ impl Matcher {
         } else {
             Span::new(0, 0)
         };
-        let stems = self.idf.as_ref().map(|idf| &idf.stems);
-        let mut stem_id = |word: &str| match stems.and_then(|s| s.get(word)) {
-            Some(&id) => id,
-            None => prepare::stem_id(word),
-        };
-        prepare::analyse(text, span, &mut stem_id, |id, content| {
-            self.weight(id, content)
-        })
+        prepare::analyse(text, span, |id, content| self.weight(id, content))
     }
 
     /// The similarity of two texts prepared by this matcher.
@@ -343,10 +314,13 @@ mod tests {
             "The bridge reopened, officials say; Li’s office disagreed.",
         ];
         let m = Matcher::from_corpus(corpus);
-        let stems = &m.idf.as_ref().unwrap().stems;
-        assert!(stems.len() >= 10, "{stems:?}");
-        for (word, &id) in stems {
-            assert_eq!(id, prepare::stem_id(word), "{word}");
+        // The counts are keyed by the stems the prepared texts carry.
+        let df = &m.idf.as_ref().unwrap().df;
+        assert!(df.len() >= 10, "{df:?}");
+        for text in corpus {
+            for unit in &m.prepare(text, Span::new(0, text.len())).units {
+                assert!(df.contains_key(&unit.id), "{text}: {unit:?}");
+            }
         }
         // A text outside the corpus is stemmed all the same.
         let (a, b) = (corpus[0], "Officials said bridges reopen on Monday.");

@@ -82,9 +82,9 @@ impl Prepared {
 
 /// The distinct stem ids of a text, for counting document frequencies; the
 /// same ids as [`analyse`] gives.
-pub(super) fn stem_ids(text: &str, stem_id: &mut dyn FnMut(&str) -> u64) -> Vec<u64> {
+pub(super) fn stem_ids(text: &str) -> Vec<u64> {
     let mut ids = Vec::new();
-    for_each_token(text, Span::new(0, text.len()), stem_id, |t| {
+    for_each_token(text, Span::new(0, text.len()), |t| {
         if let Some(w) = t.word {
             ids.push(w.id);
         }
@@ -94,19 +94,13 @@ pub(super) fn stem_ids(text: &str, stem_id: &mut dyn FnMut(&str) -> u64) -> Vec<
     ids
 }
 
-/// The id of a normalised word's stem: what `stem_id` callbacks give.
-pub(super) fn stem_id(normalized: &str) -> u64 {
+/// The id of a normalised word's stem.
+fn stem_id(normalized: &str) -> u64 {
     hash_str(b's', &stem(normalized))
 }
 
-/// Analyses `text[span]`; `stem_id` gives each word's stem id (see
-/// [`stem_id`]), `weight(id, content)` each stem's weight.
-pub(super) fn analyse(
-    text: &str,
-    span: Span,
-    stem_id: &mut dyn FnMut(&str) -> u64,
-    weight: impl Fn(u64, bool) -> f32,
-) -> Prepared {
+/// Analyses `text[span]`; `weight(id, content)` gives each stem's weight.
+pub(super) fn analyse(text: &str, span: Span, weight: impl Fn(u64, bool) -> f32) -> Prepared {
     let mut p = Prepared::default();
     let mut units: Vec<(Unit, Box<str>)> = Vec::new();
     let mut content_seq: Vec<u64> = Vec::new();
@@ -115,7 +109,7 @@ pub(super) fn analyse(
     let (mut prev, mut prev2): (Option<u64>, Option<u64>) = (None, None);
     // The last number, with `p.len` just after it, for "53 million".
     let mut last_number: Option<(usize, f64)> = None;
-    for_each_token(text, span, stem_id, |t| {
+    for_each_token(text, span, |t| {
         exact.write(t.normalized.as_bytes());
         exact.write(&[0xff]);
         p.attributed |= is_attribution(&t.normalized);
@@ -259,12 +253,7 @@ impl Word {
 
 /// Walks the tokens of `text[span]`, classifying each one. A negative
 /// contraction gives two words: "wouldn't" → "would", "not".
-fn for_each_token(
-    text: &str,
-    span: Span,
-    stem_id: &mut dyn FnMut(&str) -> u64,
-    mut f: impl FnMut(Tok),
-) {
+fn for_each_token(text: &str, span: Span, mut f: impl FnMut(Tok)) {
     for token in tokenize(text, span) {
         let normalized = normalize(token.text(text));
         if token.kind == TokenKind::Number {

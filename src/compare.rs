@@ -1,12 +1,11 @@
 //! The whole pipeline: extract (in parallel), group into events, align
 //! each event (in parallel), and assemble the [`Comparison`].
 
+use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-
-use std::collections::VecDeque;
 
 use crate::align::{align_group, statement_matcher, AlignConfig};
 use crate::events::{group_labelled, EventConfig};
@@ -92,18 +91,15 @@ pub fn compare_timed(
     mut observe: impl FnMut(&'static str, Duration),
 ) -> Comparison {
     let mut stream = compare_stream(reports, config);
+    let before = stream.timings().len();
     for &(stage, took) in stream.timings() {
         observe(stage, took);
     }
-    let events: Vec<Event> = stream.by_ref().collect();
-    for &(stage, took) in &stream.timings()[2..] {
+    let comparison = stream.collect_rest();
+    for &(stage, took) in &stream.timings()[before..] {
         observe(stage, took);
     }
-    Comparison {
-        schema_version: SCHEMA_VERSION.to_string(),
-        reports: stream.reports,
-        events,
-    }
+    comparison
 }
 
 /// [`compare_with`] as a stream: the reports are extracted and grouped
@@ -246,16 +242,19 @@ impl ComparisonStream<'_> {
     /// The whole [`Comparison`]: the events not yet yielded, with the
     /// reports (events already yielded are not in it).
     pub fn into_comparison(mut self) -> Comparison {
-        let events: Vec<Event> = self.by_ref().collect();
+        self.collect_rest()
+    }
+
+    /// [`ComparisonStream::into_comparison`], leaving the stream (and its
+    /// timings) to the caller.
+    pub(crate) fn collect_rest(&mut self) -> Comparison {
         Comparison {
             schema_version: SCHEMA_VERSION.to_string(),
-            reports: self.reports,
-            events,
+            reports: self.reports.clone(),
+            events: self.by_ref().collect(),
         }
     }
-}
 
-impl ComparisonStream<'_> {
     /// The next batch of events, each passed through `each` in the same
     /// parallel task that aligned it (a writer serialises them there);
     /// `None` once every event was yielded.

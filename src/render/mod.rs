@@ -193,12 +193,7 @@ pub fn write_stream(
     options: &Options<'_>,
 ) -> std::io::Result<()> {
     if format != Format::Json {
-        let comparison = Comparison {
-            schema_version: SCHEMA_VERSION.to_string(),
-            reports: stream.reports().to_vec(),
-            events: stream.collect(),
-        };
-        return write_with(out, &comparison, format, options);
+        return write_with(out, &stream.collect_rest(), format, options);
     }
     let reports = stream.reports().to_vec();
     let streamed = Streamed {

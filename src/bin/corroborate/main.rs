@@ -336,14 +336,13 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
                 events: event_config(one_event),
                 ..corroborate::CompareConfig::default()
             };
-            let stream = corroborate::compare_stream(&reports, &config);
+            let mut stream = corroborate::compare_stream(&reports, &config);
             let report_timing = |progress: &mut Progress, stages: &[(&str, Duration)]| {
-                for (stage, took) in stages {
-                    if timing {
-                        progress.warn(&format!("{stage}: {:.3} s", took.as_secs_f64()));
-                    }
+                for (stage, took) in stages.iter().filter(|_| timing) {
+                    progress.warn(&format!("{stage}: {:.3} s", took.as_secs_f64()));
                 }
             };
+            let before = stream.timings().len();
             report_timing(progress, stream.timings());
             let jsonl = matches!(format, OutFormat::Jsonl);
             let (format, colored) = match format {
@@ -356,7 +355,6 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
             if input.keep_going {
                 options = options.skipped(&skipped);
             }
-            let mut stream = stream;
             let result = emit_with(&out, |w| {
                 if jsonl {
                     render::write_events_jsonl(w, &mut stream)
@@ -366,7 +364,7 @@ fn run(command: Command, progress: &mut Progress) -> Result<(), Failure> {
             });
             progress.finish();
             // The time spent aligning, apart from the writing.
-            report_timing(progress, &stream.timings()[2..]);
+            report_timing(progress, &stream.timings()[before..]);
             result
         }
         Command::Extract { out, input, .. } => {

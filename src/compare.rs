@@ -16,6 +16,7 @@ use crate::similarity::Matcher;
 
 /// Settings for [`compare_with`]; `Default` is what [`compare`] uses.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct CompareConfig {
     /// Per-report extraction.
     pub extract: ExtractConfig,
@@ -349,6 +350,37 @@ pub fn group_reports(reports: &[Report], config: &EventConfig) -> Vec<EventGroup
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_read_partly_and_refuse_unknown_names() {
+        let some: CompareConfig = serde_json::from_str(
+            r#"{"events": {"window_days": 3}, "align": {"quote_threshold": 0.7}}"#,
+        )
+        .unwrap();
+        assert_eq!(some.events.window_days, 3);
+        assert_eq!(some.align.quote_threshold, 0.7);
+        assert_eq!(
+            some.align.statement_threshold,
+            AlignConfig::default().statement_threshold
+        );
+        assert_eq!(some.extract, ExtractConfig::default());
+        let none: CompareConfig = serde_json::from_str("{}").unwrap();
+        assert_eq!(none, CompareConfig::default());
+        for typo in [
+            r#"{"event": {}}"#,
+            r#"{"events": {"window": 3}}"#,
+            r#"{"align": {"quote": 1}}"#,
+        ] {
+            let error = serde_json::from_str::<CompareConfig>(typo)
+                .unwrap_err()
+                .to_string();
+            assert!(error.starts_with("unknown field"), "{typo}: {error}");
+        }
+        let back: CompareConfig =
+            serde_json::from_str(&serde_json::to_string(&CompareConfig::default()).unwrap())
+                .unwrap();
+        assert_eq!(back, CompareConfig::default());
+    }
 
     #[test]
     fn small_batches_give_the_same_events_in_the_same_order() {

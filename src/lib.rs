@@ -224,7 +224,7 @@ pub use crate::record::{
 };
 pub use crate::report::{
     expand_paths, load, load_with, parse_bytes, read_file, InputFormat, LoadOptions, Loaded,
-    Report, Skipped,
+    Report, ReportFields, Skipped,
 };
 pub use crate::similarity::{similarity, Matcher};
 pub use crate::span::Span;

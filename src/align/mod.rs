@@ -24,6 +24,7 @@ use crate::span::Span;
 
 /// Settings for aligning the reports of one event.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct AlignConfig {
     /// Least fragment score for two quotes to be one remark.
     pub quote_threshold: f64,

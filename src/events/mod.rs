@@ -56,7 +56,7 @@ pub use index::{EventId, EventIndex, IndexSize, IndexedEvent};
 
 /// Settings for [`group_events`] and [`EventIndex`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct EventConfig {
     /// An event never spans more than this many days between its dated
     /// reports.

@@ -67,6 +67,7 @@ pub enum QuoteKind {
 
 /// Settings for [`extract_with`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ExtractConfig {
     /// Which quotation marks delimit quotes.
     pub quote_marks: QuoteMarks,

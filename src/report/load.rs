@@ -359,10 +359,10 @@ fn parse_parts(
             // where and what (an untagged enum would only say "no match").
             // Errors in an array name the report by its place in it.
             let items = if !json.trim_start().starts_with('[') {
-                let one: JsonReport = serde_json::from_str(json).map_err(error)?;
+                let one: ReportFields = serde_json::from_str(json).map_err(error)?;
                 vec![(stem.to_string(), origin.to_string(), one)]
             } else {
-                let many: Vec<JsonReport> = serde_json::from_str(json).map_err(error)?;
+                let many: Vec<ReportFields> = serde_json::from_str(json).map_err(error)?;
                 many.into_iter()
                     .enumerate()
                     .map(|(i, r)| {
@@ -424,7 +424,7 @@ fn parse_jsonl_line(
     options: &LoadOptions,
 ) -> Result<(String, Report)> {
     let line_origin = format!("{origin}:{}", i + 1);
-    let item: JsonReport = serde_json::from_str(line).map_err(|e| json_error(origin, i, &e))?;
+    let item: ReportFields = serde_json::from_str(line).map_err(|e| json_error(origin, i, &e))?;
     if item.text.len() > options.max_report_bytes {
         return Err(Error::TooLarge {
             origin: line_origin,

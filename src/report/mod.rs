@@ -187,21 +187,53 @@ pub(crate) fn parse_date(origin: &str, value: &str) -> Result<Date> {
     head.parse::<Date>().map_err(|_| bad())
 }
 
-/// The JSON form of a report, as read.
-#[derive(Deserialize)]
+/// A report's fields as given, before they are checked: the JSON form of
+/// a report, and what bindings build from their own objects. Only `text`
+/// is required; unknown fields are an error.
+///
+/// ```
+/// use corroborate::ReportFields;
+///
+/// let fields = ReportFields {
+///     text: "Floods hit Valencia.".into(),
+///     published: Some("2024-10-30".into()),
+///     outlet: Some("  ".into()),
+///     ..ReportFields::default()
+/// };
+/// let report = fields.into_report("inbox (report 2)", "report_2".into())?;
+/// assert_eq!(report.id, "report_2"); // no id: the fallback
+/// assert_eq!(report.outlet, None); // blank: none
+/// assert_eq!(report.published.unwrap().to_string(), "2024-10-30");
+///
+/// let bad = ReportFields { text: "Text.".into(), published: Some("30/10/2024".into()), ..ReportFields::default() };
+/// let error = bad.into_report("inbox (report 3)", "report_3".into()).unwrap_err();
+/// assert_eq!(error.to_string(), r#"inbox (report 3): invalid date "30/10/2024" (expected YYYY-MM-DD)"#);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct JsonReport {
-    id: Option<String>,
-    text: String,
-    outlet: Option<String>,
-    published: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
-    event: Option<String>,
+pub struct ReportFields {
+    /// The id; blank or missing takes the fallback.
+    pub id: Option<String>,
+    /// The text; it must not be blank.
+    pub text: String,
+    /// The outlet; blank is none.
+    pub outlet: Option<String>,
+    /// `YYYY-MM-DD`, optionally followed by a time; blank is none.
+    pub published: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// An event label; blank is none.
+    pub event: Option<String>,
 }
 
-impl JsonReport {
-    pub(super) fn into_report(self, origin: &str, fallback_id: String) -> Result<Report> {
+impl ReportFields {
+    /// The report these fields give, checked: `origin` names it in errors
+    /// (a file, a line, a place in a list) and `fallback_id` is its id when
+    /// none is given.
+    pub fn into_report(self, origin: &str, fallback_id: String) -> Result<Report> {
         if is_blank(&self.text) {
             return Err(Error::Empty {
                 origin: origin.to_string(),

@@ -24,7 +24,7 @@ from __future__ import annotations
 import html as _html
 import json as _json
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Union, overload
 
 from . import _native
 from ._errors import Error, InputError, ReadError
@@ -233,10 +233,16 @@ def _is_report(value: Any) -> bool:
     return isinstance(value, Mapping) or hasattr(value, "text")
 
 
-def extract(report: Union[ReportLike, Iterable[ReportLike]]) -> Any:
+@overload
+def extract(report: Union[Report, Mapping[str, Any]]) -> Extraction: ...
+@overload
+def extract(report: Iterable[ReportLike]) -> List[Extraction]: ...
+
+
+def extract(report: Any) -> Any:
     """What one report says: an ``Extraction`` of its quotes (with
     speakers), facts and statements. Given a list of reports, a list of
-    extractions (made in parallel)."""
+    extractions (made in parallel), in the order given."""
     single = _is_report(report)
     reports = [report] if single else list(report)
     data = _json.loads(_native.extract(reports))
@@ -307,9 +313,10 @@ class EventIndex:
     def __init__(self, config: Optional[Mapping[str, Any]] = None) -> None:
         self._index = _native.NativeIndex(_config(config))
 
-    def add(self, reports: Union[ReportLike, Iterable[ReportLike]]) -> List[int]:
-        """Adds reports; the id of the event each joined, in order. (Ids
-        are those at the time: when events merge, the smaller id stays.)"""
+    def add(self, reports: Any) -> List[int]:
+        """Adds one report or an iterable of them; the id of the event each
+        joined, in order. (Ids are those at the time: when events merge,
+        the smaller id stays.)"""
         batch = [reports] if _is_report(reports) else list(reports)
         return self._index.add(batch)
 

@@ -10,6 +10,8 @@ in corroborate; where the report's text is known, ``char_start`` and
 
 from __future__ import annotations
 
+import array
+import bisect
 import copy
 import datetime
 from dataclasses import dataclass
@@ -23,18 +25,31 @@ def _date(value: Optional[str]) -> Optional[Date]:
 
 
 class _Chars:
-    """Byte offsets of one text as string indices."""
+    """Byte offsets of one text as string indices. The byte offset of
+    every ``_STEP``-th character is kept, so a lookup encodes at most one
+    step of text, whatever the text's length."""
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._data = text.encode("utf-8")
-        self._ascii = len(self._data) == len(text)
+        self._ascii = text.isascii()
+        self._bytes_at = array.array("q", [0])
+        if not self._ascii:
+            total = 0
+            for at in range(_STEP, len(text), _STEP):
+                total += len(text[at - _STEP : at].encode("utf-8"))
+                self._bytes_at.append(total)
 
     def __call__(self, offset: int) -> int:
         if self._ascii:
             return offset
-        return len(self._data[:offset].decode("utf-8", errors="replace"))
+        step = bisect.bisect_right(self._bytes_at, offset) - 1
+        start = step * _STEP
+        chunk = self._text[start : start + _STEP].encode("utf-8")
+        inside = offset - self._bytes_at[step]
+        return start + len(chunk[:inside].decode("utf-8", errors="ignore"))
 
+
+_STEP = 4096
 
 _NO_TEXT: Callable[[int], Optional[int]] = lambda offset: None
 

@@ -14,7 +14,7 @@ use corroborate::{
     CompareConfig, Comparison, Error, EventConfig, EventIndex, LoadOptions, Report, ReportFields,
     Skipped,
 };
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyInt, PyString, PyType};
 use rayon::prelude::*;
@@ -177,11 +177,16 @@ fn settings<T: Default + for<'de> serde::Deserialize<'de>>(
     }
 }
 
+/// Plain data as compact JSON.
+fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+}
+
 /// What the engine writes, as the command-line tool writes it.
 fn written(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> PyResult<String> {
     let mut out = Vec::new();
     write(&mut out)?;
-    String::from_utf8(out).map_err(|e| PyTypeError::new_err(e.to_string()))
+    String::from_utf8(out).map_err(|e| PyRuntimeError::new_err(e.to_string()))
 }
 
 /// A finished comparison, with the reports it compared (the HTML and
@@ -324,8 +329,7 @@ fn load(
     let loaded = py
         .detach(|| corroborate::load_with(&paths, &options))
         .map_err(|e| input_error(py, e))?;
-    let json =
-        serde_json::to_string(&loaded.reports).map_err(|e| PyTypeError::new_err(e.to_string()))?;
+    let json = to_json(&loaded.reports)?;
     let skipped = loaded
         .skipped
         .into_iter()
@@ -336,8 +340,8 @@ fn load(
 
 /// The default settings of `compare`, as JSON.
 #[pyfunction]
-fn default_config() -> String {
-    serde_json::to_string_pretty(&CompareConfig::default()).unwrap_or_default()
+fn default_config() -> PyResult<String> {
+    to_json(&CompareConfig::default())
 }
 
 /// The JSON Schema of one output: `compare`, `extract` or `events`.
@@ -387,14 +391,14 @@ impl NativeIndex {
     }
 
     /// The events, as JSON.
-    fn events(&self) -> String {
-        serde_json::to_string(&self.index.events()).unwrap_or_default()
+    fn events(&self) -> PyResult<String> {
+        to_json(&self.index.events())
     }
 
     /// Removes and returns (as JSON) the events older than the index's
     /// retention.
-    fn retire(&mut self) -> String {
-        serde_json::to_string(&self.index.retire()).unwrap_or_default()
+    fn retire(&mut self) -> PyResult<String> {
+        to_json(&self.index.retire())
     }
 
     /// Reports held.
@@ -404,8 +408,7 @@ impl NativeIndex {
 
     /// The whole index as JSON, to save and restore.
     fn state(&self, py: Python<'_>) -> PyResult<String> {
-        py.detach(|| serde_json::to_string(&self.index))
-            .map_err(|e| PyTypeError::new_err(e.to_string()))
+        py.detach(|| to_json(&self.index))
     }
 
     /// An index restored from [`NativeIndex::state`].

@@ -135,3 +135,10 @@ def test_labels_group_reports():
         corroborate.Report("b", "The central bank raised interest rates.", event="mine"),
     ]
     assert [g.reports for g in corroborate.group(reports)] == [["a", "b"]]
+
+
+def test_the_docstring_example_runs():
+    import doctest
+
+    failures, tried = doctest.testmod(corroborate)
+    assert tried > 0 and failures == 0

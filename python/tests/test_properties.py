@@ -37,3 +37,12 @@ def test_every_report_and_span_holds(bodies, rng):
                 assert texts[e.report][e.char_start : e.char_end] == e.text
     rng.shuffle(reports)
     assert corroborate.compare(reports).to_json() == result.to_json()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=9000) | st.text(alphabet="a “é😀", min_size=4000, max_size=9000), st.data())
+def test_string_indices_of_byte_offsets(text, data):
+    from corroborate._model import _Chars
+
+    i = data.draw(st.integers(0, len(text)))
+    assert _Chars(text)(len(text[:i].encode("utf-8"))) == i

@@ -54,6 +54,17 @@ _STEP = 4096
 _NO_TEXT: Callable[[int], Optional[int]] = lambda offset: None
 
 
+def _spanned(d: Dict[str, Any], at: Callable[[int], Optional[int]]) -> Dict[str, Any]:
+    """The span fields every spanned object has: bytes, text, string indices."""
+    return {
+        "start": d["start"],
+        "end": d["end"],
+        "text": d["text"],
+        "char_start": at(d["start"]),
+        "char_end": at(d["end"]),
+    }
+
+
 class _Json:
     """A value read from the engine's JSON, which it keeps for ``to_dict``."""
 
@@ -145,13 +156,9 @@ class Evidence(_Json):
         at = chars(d["report"])
         evidence = cls(
             report=d["report"],
-            start=d["start"],
-            end=d["end"],
-            text=d["text"],
+            **_spanned(d, at),
             speaker=d.get("speaker"),
             speaker_confidence=d.get("speaker_confidence", 0.0),
-            char_start=at(d["start"]),
-            char_end=at(d["end"]),
         )
         return _keep(evidence, d)
 
@@ -265,17 +272,13 @@ class Quote(_Json):
     @classmethod
     def _read(cls, d: Dict[str, Any], at: Callable[[int], Optional[int]]) -> "Quote":
         quote = cls(
-            start=d["start"],
-            end=d["end"],
-            text=d["text"],
+            **_spanned(d, at),
             speaker=d.get("speaker"),
             speaker_start=d.get("speaker_start"),
             speaker_end=d.get("speaker_end"),
             speaker_confidence=d.get("speaker_confidence", 0.0),
             kind=d["kind"],
             sentence=d["sentence"],
-            char_start=at(d["start"]),
-            char_end=at(d["end"]),
         )
         return _keep(quote, d)
 
@@ -303,9 +306,7 @@ class Fact(_Json):
     @classmethod
     def _read(cls, d: Dict[str, Any], at: Callable[[int], Optional[int]]) -> "Fact":
         fact = cls(
-            start=d["start"],
-            end=d["end"],
-            text=d["text"],
+            **_spanned(d, at),
             kind=d["kind"],
             value=copy.deepcopy(d.get("value")),
             resolved=_date(d.get("resolved")),
@@ -313,8 +314,6 @@ class Fact(_Json):
             qualifier=d.get("qualifier"),
             unit=d.get("unit"),
             sentence=d["sentence"],
-            char_start=at(d["start"]),
-            char_end=at(d["end"]),
         )
         return _keep(fact, d)
 
@@ -333,12 +332,8 @@ class Statement(_Json):
     @classmethod
     def _read(cls, d: Dict[str, Any], at: Callable[[int], Optional[int]]) -> "Statement":
         statement = cls(
-            start=d["start"],
-            end=d["end"],
-            text=d["text"],
+            **_spanned(d, at),
             sentence=d["sentence"],
-            char_start=at(d["start"]),
-            char_end=at(d["end"]),
         )
         return _keep(statement, d)
 

@@ -149,17 +149,8 @@ pub fn compare_stream<'a>(reports: &'a [Report], config: &CompareConfig) -> Comp
     let texts: Vec<&str> = sorted.iter().map(|r| r.text.as_str()).collect();
     let mut groups = group_labelled(&found, &labels(&sorted), &texts, &config.events);
     groups.retain(|group| !group.is_empty());
-    // An undated report reads its "Sunday" and "last month" against the
-    // dates of the reports it was grouped with.
     for group in &groups {
-        let Some(reference) = group.iter().filter_map(|&i| found[i].published).min() else {
-            continue;
-        };
-        for &i in group {
-            if found[i].published.is_none() {
-                found[i].resolve_times(reference);
-            }
-        }
+        resolve_undated(&mut found, group);
     }
     let grouped = start.elapsed();
     let start = Instant::now();
@@ -306,6 +297,19 @@ impl Iterator for ComparisonStream<'_> {
     fn size_hint(&self) -> (usize, Option<usize>) {
         let left = self.ready.len() + self.groups.len() - self.next_group;
         (left, Some(left))
+    }
+}
+
+/// An undated report reads its "Sunday" and "last month" against the
+/// dates of the reports it was grouped with: those of `group` in `found`.
+pub(crate) fn resolve_undated(found: &mut [Extraction], group: &[usize]) {
+    let Some(reference) = group.iter().filter_map(|&i| found[i].published).min() else {
+        return;
+    };
+    for &i in group {
+        if found[i].published.is_none() {
+            found[i].resolve_times(reference);
+        }
     }
 }
 

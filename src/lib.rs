@@ -196,6 +196,7 @@
 
 mod align;
 mod compare;
+pub mod distributed;
 mod error;
 mod events;
 mod extract;

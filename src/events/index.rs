@@ -111,6 +111,27 @@ impl Cluster {
     }
 }
 
+/// A report ready to be placed: its vector weighed against the counts of
+/// its batch.
+#[derive(Debug, Clone)]
+pub(crate) struct Placed {
+    pub(crate) report: String,
+    pub(crate) published: Option<Date>,
+    /// Its event label, as [`grouping_label`] makes it.
+    pub(crate) label: Option<String>,
+    pub(crate) vector: Vector,
+}
+
+/// The label grouping uses for a report with `label`: with
+/// [`EventConfig::one_event`], one label for all.
+pub(crate) fn grouping_label(config: &EventConfig, label: Option<&str>) -> Option<String> {
+    if config.one_event {
+        Some(String::new())
+    } else {
+        label.map(str::to_string)
+    }
+}
+
 /// A candidate merge in the queue: best average first, then the smaller
 /// ids, so equal scores are settled the same way every time.
 #[derive(Debug, Clone, Copy)]
@@ -320,22 +341,10 @@ impl EventIndex {
         labels: &[Option<&str>],
         texts: &[&str],
     ) -> Vec<EventId> {
-        let one_event = self.config.one_event;
         let text = |i: usize| texts.get(i).copied();
-        let label = |i: usize| -> Option<String> {
-            if one_event {
-                Some(String::new())
-            } else {
-                labels.get(i).copied().flatten().map(str::to_string)
-            }
-        };
-        let mut order: Vec<usize> = (0..reports.len()).collect();
-        order.sort_by(|&a, &b| {
-            (&reports[a].report, reports[a].published, a).cmp(&(
-                &reports[b].report,
-                reports[b].published,
-                b,
-            ))
+        let label = |i: usize| grouping_label(&self.config, labels.get(i).copied().flatten());
+        let order = placing_order(reports.len(), |i| {
+            (&reports[i].report, reports[i].published)
         });
         let parallel = order.len() >= PARALLEL_BATCH;
         // Every report's whole bag of terms is needed twice, for the
@@ -343,6 +352,7 @@ impl EventIndex {
         // bag is several times its vector, so the bags are made a chunk at
         // a time for the counts and made again for the vectors rather than
         // held all at once.
+        let mut counts: HashMap<Term, u64, FnvBuild> = HashMap::default();
         for chunk in order.chunks(BAG_CHUNK) {
             let bags: Vec<Vector> = if parallel {
                 chunk
@@ -357,10 +367,12 @@ impl EventIndex {
                     .map(|&i| terms::bag(&reports[i], text(i), &mut self.words))
                     .collect()
             };
-            for bag in &bags {
-                self.stats.add(bag, self.config.df_horizon);
+            for &(t, _) in bags.iter().flatten() {
+                *counts.entry(t).or_default() += 1;
             }
         }
+        let batch = order.len() as u64;
+        self.stats.add_counts(batch, counts, self.config.df_horizon);
         let (stats, config) = (&self.stats, &self.config);
         let vector = |bag: Vector| stats.vector(&bag, config.max_terms, config.df_horizon);
         let vectors: Vec<Vector> = if parallel {
@@ -376,18 +388,60 @@ impl EventIndex {
                 .map(|&i| vector(terms::bag(&reports[i], text(i), &mut self.words)))
                 .collect()
         };
+        let placed = order.iter().zip(vectors).map(|(&i, vector)| Placed {
+            report: reports[i].report.clone(),
+            published: reports[i].published,
+            label: label(i),
+            vector,
+        });
+        let ids = self.place(placed.collect());
+        let mut out = vec![EventId(0); reports.len()];
+        for (&i, id) in order.iter().zip(ids) {
+            out[i] = id;
+        }
+        out
+    }
+
+    /// Groups reports whose vectors were weighed elsewhere against the
+    /// counts of one batch of `docs` reports (these and others kept apart
+    /// from them), as a fresh index given that whole batch groups them:
+    /// for each report, the event it is in.
+    pub(crate) fn group_placed(
+        config: EventConfig,
+        docs: u64,
+        reports: Vec<Placed>,
+    ) -> Vec<EventId> {
+        let horizon = config.df_horizon;
+        let mut index = EventIndex::new(config);
+        index.stats = TermStats::for_bag(docs, &[], |_| 0, horizon);
+        let order = placing_order(reports.len(), |i| {
+            (&reports[i].report, reports[i].published)
+        });
+        let mut slots: Vec<Option<Placed>> = reports.into_iter().map(Some).collect();
+        let sorted = order.iter().filter_map(|&i| slots[i].take()).collect();
+        let ids = index.place(sorted);
+        let mut out = vec![EventId(0); order.len()];
+        for (&i, id) in order.iter().zip(ids) {
+            out[i] = id;
+        }
+        out
+    }
+
+    /// Adds reports whose vectors are made (in the order of
+    /// [`EventIndex::insert_labelled`]: by report id) as events of one and
+    /// merges; returns, for each, the event it is in once all are placed.
+    fn place(&mut self, reports: Vec<Placed>) -> Vec<EventId> {
         self.advance(reports.iter().filter_map(|r| r.published).max());
-        let mut fresh = Vec::with_capacity(order.len());
-        for (&i, sum) in order.iter().zip(vectors) {
+        let mut fresh = Vec::with_capacity(reports.len());
+        for report in reports {
             let id = self.next_id;
             self.next_id += 1;
-            let published = reports[i].published;
             let cluster = Cluster {
-                members: vec![reports[i].report.clone()],
-                sum,
-                range: published.map(|d| (d, d)),
-                seen: published.or(self.now),
-                label: label(i),
+                members: vec![report.report],
+                sum: report.vector,
+                range: report.published.map(|d| (d, d)),
+                seen: report.published.or(self.now),
+                label: report.label,
                 version: 0,
                 keys: Vec::new(),
             };
@@ -408,11 +462,10 @@ impl EventIndex {
             }
             forward.extend(more);
         }
-        let mut out = vec![EventId(0); reports.len()];
-        for (&i, &id) in order.iter().zip(&fresh) {
-            out[i] = EventId(resolve(&forward, id));
-        }
-        out
+        fresh
+            .iter()
+            .map(|&id| EventId(resolve(&forward, id)))
+            .collect()
     }
 
     /// Moves the stream's date forward. Events that arrived before the
@@ -672,10 +725,12 @@ impl EventIndex {
             let (dated, undated) = list.split_at(list.partition_point(|s| s.0 < UNDATED));
             let near = match cluster.range {
                 Some((lo, hi)) => {
+                    // A labelled event may span more than two windows:
+                    // then nothing is near enough to join it by content.
                     let from = day_number(hi).saturating_sub(window);
                     let to = day_number(lo).saturating_add(window);
-                    &dated[dated.partition_point(|s| s.0 < from)
-                        ..dated.partition_point(|s| s.0 <= to)]
+                    let end = dated.partition_point(|s| s.0 <= to);
+                    &dated[dated.partition_point(|s| s.0 < from).min(end)..end]
                 }
                 None => dated,
             };
@@ -731,6 +786,14 @@ fn norm(v: &[(Term, f32)]) -> f64 {
 /// kind, so it takes clear evidence to merge them; among the few a person
 /// gathered, most are about the same story, and the evidence needed falls
 /// with the log of the number of reports (to 0.59 for one report).
+/// The order reports of a batch are placed in (ids are handed out in it):
+/// by report id, then date, then input position.
+fn placing_order<'a>(n: usize, key: impl Fn(usize) -> (&'a String, Option<Date>)) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| (key(a), a).cmp(&(key(b), b)));
+    order
+}
+
 fn small_set_factor(docs: f64) -> f64 {
     1.0 - SMALL_SET_SLOPE * (SMALL_SET / docs.max(1.0)).ln().max(0.0)
 }

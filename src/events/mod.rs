@@ -43,8 +43,8 @@
 //! come from blocking on each event's heaviest terms, so the cost grows
 //! linearly with the number of reports (see [`EventIndex`]).
 
-mod index;
-mod terms;
+pub(crate) mod index;
+pub(crate) mod terms;
 
 use std::collections::BTreeMap;
 
@@ -503,6 +503,20 @@ mod tests {
         let found = wire();
         let first = index.insert(&found[0]);
         assert!(found[1..].iter().all(|e| index.insert(e) == first));
+    }
+
+    #[test]
+    fn a_label_may_span_months() {
+        let day =
+            |d: &str, text: &str| extract(&Report::new(d, text).with_published(d.parse().unwrap()));
+        let found = [
+            day("2024-01-02", "Floods hit Valencia, killing 12 people."),
+            day("2024-05-20", "The Valencia floods inquiry opened."),
+            day("2024-03-10", "Floods in Valencia: the inquiry reports."),
+        ];
+        let labels = [Some("valencia"), Some("valencia"), None];
+        let groups = group_labelled(&found, &labels, &[], &EventConfig::default());
+        assert_eq!(groups, [vec![0, 1], vec![2]]);
     }
 
     #[test]

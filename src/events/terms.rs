@@ -262,19 +262,54 @@ pub(crate) struct TermStats {
 }
 
 impl TermStats {
-    /// Counts one report's terms.
-    pub(crate) fn add(&mut self, bag: &[(Term, f32)], horizon: usize) {
-        self.docs += 1.0;
-        for &(t, _) in bag {
-            *self.df.entry(t).or_default() += 1.0;
+    /// Counts a batch: `docs` reports in which each term occurs as often
+    /// as `counts` says, then decays (see [`TermStats::decay`]). A batch
+    /// is counted as a whole, so its counts do not depend on its order and
+    /// are the same wherever its reports were counted.
+    pub(crate) fn add_counts(
+        &mut self,
+        docs: u64,
+        counts: impl IntoIterator<Item = (Term, u64)>,
+        horizon: usize,
+    ) {
+        self.docs += docs as f64;
+        for (t, n) in counts {
+            *self.df.entry(t).or_default() += n as f32;
         }
-        if self.docs > 2.0 * horizon.max(1) as f64 {
+        self.decay(horizon);
+    }
+
+    /// Counts one report's terms.
+    #[cfg(test)]
+    pub(crate) fn add(&mut self, bag: &[(Term, f32)], horizon: usize) {
+        self.add_counts(1, bag.iter().map(|&(t, _)| (t, 1)), horizon);
+    }
+
+    /// Halves every count (forgetting those that fall under one half)
+    /// while more than twice `horizon` reports are counted.
+    fn decay(&mut self, horizon: usize) {
+        while self.docs > 2.0 * horizon.max(1) as f64 {
             self.docs /= 2.0;
             self.df.retain(|_, n| {
                 *n /= 2.0;
                 *n >= 0.5
             });
         }
+    }
+
+    /// The counts of a fresh index after one batch of `docs` reports, for
+    /// the terms of `bag` only, where `count(t)` is the number of the
+    /// batch's reports with `t`: all that [`TermStats::vector`] reads of
+    /// the whole batch's table to weigh `bag`.
+    pub(crate) fn for_bag(
+        docs: u64,
+        bag: &[(Term, f32)],
+        count: impl Fn(Term) -> u64,
+        horizon: usize,
+    ) -> TermStats {
+        let mut stats = TermStats::default();
+        stats.add_counts(docs, bag.iter().map(|&(t, _)| (t, count(t))), horizon);
+        stats
     }
 
     /// Adds the counts of another table (another partition of a stream).

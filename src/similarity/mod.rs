@@ -161,6 +161,12 @@ use crate::span::Span;
 
 pub(crate) use self::features::{features, stem_dice, N_FEATURES};
 pub(crate) use self::prepare::Prepared;
+
+/// The stems of `text` that [`Matcher::from_corpus`] counts, as ids: each
+/// once, sorted.
+pub(crate) fn text_stems(text: &str) -> Vec<u64> {
+    prepare::stem_ids(text)
+}
 use self::weights::{INTERCEPT, WEIGHTS};
 
 /// Shrinks corpus weights toward the built-in ones for small corpora: a
@@ -232,13 +238,25 @@ impl Matcher {
                 }
                 big
             });
+        Matcher::from_counts(
+            u64::from(docs),
+            df.into_iter().map(|(id, n)| (id, u64::from(n))),
+        )
+    }
+
+    /// [`Matcher::from_corpus`] from counts made elsewhere: `docs` texts,
+    /// of which `df` gives, per stem (as [`ReportTerms::stems`](crate::distributed::ReportTerms::stems) names them), how
+    /// many contain it. Counts of one corpus made in parts and summed give
+    /// the same matcher as the whole corpus.
+    pub fn from_counts(docs: u64, df: impl IntoIterator<Item = (u64, u64)>) -> Matcher {
         if docs == 0 {
             return Matcher::new();
         }
+        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
         Matcher {
             idf: Some(Arc::new(DocumentFrequencies {
-                docs: f64::from(docs),
-                df,
+                docs: f64::from(clamp(docs)),
+                df: df.into_iter().map(|(id, n)| (id, clamp(n))).collect(),
             })),
         }
     }

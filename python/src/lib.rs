@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use corroborate::distributed::{self, CorpusCounts};
 use corroborate::render::{self, Format, Options};
 use corroborate::{
     CompareConfig, Comparison, Error, EventConfig, EventIndex, LoadOptions, Report, ReportFields,
@@ -425,6 +426,252 @@ impl NativeIndex {
     }
 }
 
+/// Corpus-wide counts for the distributed steps (see
+/// `corroborate::distributed`), made once per worker from the packed
+/// tables the driver broadcasts.
+#[pyclass(frozen, module = "corroborate._native")]
+struct NativeCounts {
+    counts: CorpusCounts,
+    matcher: corroborate::Matcher,
+}
+
+/// Little-endian 64-bit words.
+fn words(name: &str, bytes: &[u8]) -> PyResult<Vec<u64>> {
+    if bytes.len() % 8 != 0 {
+        return Err(PyTypeError::new_err(format!(
+            "{name}: {} bytes is not a whole number of 64-bit words",
+            bytes.len()
+        )));
+    }
+    Ok(bytes
+        .chunks_exact(8)
+        .map(|w| u64::from_le_bytes(w.try_into().expect("8 bytes")))
+        .collect())
+}
+
+/// Keys and counts, packed as little-endian 64-bit words.
+fn table(name: &str, keys: &[u8], counts: &[u8]) -> PyResult<Vec<(u64, u64)>> {
+    let (keys, counts) = (words(name, keys)?, words(name, counts)?);
+    if keys.len() != counts.len() {
+        return Err(PyTypeError::new_err(format!(
+            "{name}: {} keys but {} counts",
+            keys.len(),
+            counts.len()
+        )));
+    }
+    Ok(keys.into_iter().zip(counts).collect())
+}
+
+#[pymethods]
+impl NativeCounts {
+    /// Counts of `reports` reports and `statements` statements: the event
+    /// terms in at least two reports and every statement stem, each as
+    /// packed keys and counts.
+    #[new]
+    fn new(
+        py: Python<'_>,
+        reports: u64,
+        statements: u64,
+        term_keys: &[u8],
+        term_counts: &[u8],
+        stem_keys: &[u8],
+        stem_counts: &[u8],
+    ) -> PyResult<NativeCounts> {
+        let terms = table("terms", term_keys, term_counts)?;
+        let stems = table("stems", stem_keys, stem_counts)?;
+        let terms = terms
+            .into_iter()
+            .map(|(t, n)| {
+                u32::try_from(t)
+                    .map(|t| (t, n))
+                    .map_err(|_| PyTypeError::new_err(format!("terms: {t} is not a term")))
+            })
+            .collect::<PyResult<_>>()?;
+        Ok(py.detach(|| {
+            let counts = CorpusCounts {
+                reports,
+                terms,
+                statements,
+                stems: stems.into_iter().collect(),
+            };
+            let matcher = counts.matcher();
+            NativeCounts { counts, matcher }
+        }))
+    }
+}
+
+/// One report's row of the distributed terms step: id, outlet,
+/// published (ISO), title, label, event terms, their weights, statement
+/// stems (as signed 64-bit, the columns' type), their counts, statements.
+type TermsRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Vec<u32>,
+    Vec<f32>,
+    Vec<i64>,
+    Vec<u32>,
+    u32,
+);
+
+/// Extracts a batch of reports (in parallel) and reads, per report, what
+/// the corpus-wide steps count.
+#[pyfunction]
+#[pyo3(signature = (reports, config = None))]
+fn spark_terms(
+    py: Python<'_>,
+    reports: &Bound<'_, PyAny>,
+    config: Option<&str>,
+) -> PyResult<Vec<TermsRow>> {
+    let reports = reports_from(py, reports)?;
+    let config: CompareConfig = settings(py, config)?;
+    Ok(py.detach(|| {
+        distributed::reports_terms(&reports, &config)
+            .into_iter()
+            .map(|t| {
+                let (terms, weights) = t.terms.into_iter().unzip();
+                let (stems, counts): (Vec<u64>, Vec<u32>) = t.stems.into_iter().unzip();
+                (
+                    t.info.id,
+                    t.info.outlet,
+                    t.info.published.map(|d| d.to_string()),
+                    t.info.title,
+                    t.label,
+                    terms,
+                    weights,
+                    stems.into_iter().map(|s| s as i64).collect(),
+                    counts,
+                    t.statements,
+                )
+            })
+            .collect()
+    }))
+}
+
+/// The weighed vectors of a batch of reports' terms.
+#[pyfunction]
+#[pyo3(signature = (counts, terms, weights, config = None))]
+fn spark_vectors(
+    py: Python<'_>,
+    counts: &NativeCounts,
+    terms: Vec<Vec<u32>>,
+    weights: Vec<Vec<f32>>,
+    config: Option<&str>,
+) -> PyResult<Vec<(Vec<u32>, Vec<f32>)>> {
+    let config: CompareConfig = settings(py, config)?;
+    Ok(py.detach(|| {
+        terms
+            .into_par_iter()
+            .zip(weights)
+            .map(|(terms, weights)| {
+                let report = distributed::ReportTerms {
+                    info: corroborate::ReportInfo {
+                        id: String::new(),
+                        outlet: None,
+                        published: None,
+                        title: None,
+                    },
+                    label: None,
+                    terms: terms.into_iter().zip(weights).collect(),
+                    stems: Vec::new(),
+                    statements: 0,
+                };
+                distributed::report_vector(&report, &counts.counts, &config.events)
+                    .into_iter()
+                    .unzip()
+            })
+            .collect()
+    }))
+}
+
+/// Groups one block of reports (ids, ISO dates, labels, vectors) of a
+/// corpus of `corpus_reports`: the id of each report's event.
+#[pyfunction]
+#[pyo3(signature = (ids, published, labels, terms, weights, corpus_reports, config = None))]
+#[allow(clippy::too_many_arguments)]
+fn spark_group(
+    py: Python<'_>,
+    ids: Vec<String>,
+    published: Vec<Option<String>>,
+    labels: Vec<Option<String>>,
+    terms: Vec<Vec<u32>>,
+    weights: Vec<Vec<f32>>,
+    corpus_reports: u64,
+    config: Option<&str>,
+) -> PyResult<Vec<String>> {
+    let config: CompareConfig = settings(py, config)?;
+    let mut reports = Vec::with_capacity(ids.len());
+    let columns = ids.into_iter().zip(published).zip(labels).zip(terms).zip(weights);
+    for ((((id, published), label), terms), weights) in columns {
+        let published = match published {
+            None => None,
+            Some(day) => Some(day.parse().map_err(|e| {
+                raise(py, "InputError", format!("{id}: published {day:?}: {e}"))
+            })?),
+        };
+        reports.push(distributed::WeighedReport {
+            id,
+            published,
+            label,
+            vector: terms.into_iter().zip(weights).collect(),
+        });
+    }
+    Ok(py.detach(|| {
+        let ids: Vec<String> = reports.iter().map(|r| r.id.clone()).collect();
+        let mut event = vec![String::new(); ids.len()];
+        for group in distributed::group_weighed(reports, corpus_reports, &config.events) {
+            let first = group.iter().map(|&i| &ids[i]).min().expect("a group is not empty");
+            let name = format!("event-{first}");
+            for &i in &group {
+                event[i] = name.clone();
+            }
+        }
+        event
+    }))
+}
+
+/// The block of each distinct (ISO date, label) pair of a corpus.
+#[pyfunction]
+#[pyo3(signature = (keys, config = None))]
+fn spark_blocks(
+    py: Python<'_>,
+    keys: Vec<(Option<String>, Option<String>)>,
+    config: Option<&str>,
+) -> PyResult<Vec<usize>> {
+    let config: CompareConfig = settings(py, config)?;
+    let mut parsed = Vec::with_capacity(keys.len());
+    for (day, label) in &keys {
+        let date = match day {
+            None => None,
+            Some(day) => Some(
+                day.parse()
+                    .map_err(|e| raise(py, "InputError", format!("published {day:?}: {e}")))?,
+            ),
+        };
+        parsed.push((date, label.as_deref()));
+    }
+    Ok(distributed::blocks(&parsed, &config.events))
+}
+
+/// The records of one event (its reports, in any order), as the JSON of
+/// one event of `compare`.
+#[pyfunction]
+#[pyo3(signature = (counts, reports, config = None))]
+fn spark_align(
+    py: Python<'_>,
+    counts: &NativeCounts,
+    reports: &Bound<'_, PyAny>,
+    config: Option<&str>,
+) -> PyResult<String> {
+    let reports = reports_from(py, reports)?;
+    let config: CompareConfig = settings(py, config)?;
+    let event = py.detach(|| distributed::align_event(&reports, &counts.matcher, &config));
+    let event = event.ok_or_else(|| raise(py, "InputError", "an event of no reports".into()))?;
+    py.detach(|| to_json(&event))
+}
+
 /// The engine, for the `corroborate` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -438,5 +685,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(default_config, m)?)?;
+    m.add_class::<NativeCounts>()?;
+    m.add_function(wrap_pyfunction!(spark_terms, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_vectors, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_blocks, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_group, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_align, m)?)?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! (the Python package's `corroborate.spark` is built on them): every step
 //! reads only its own reports and a few corpus-wide counts, and the steps
 //! together give exactly the events and records of one `compare` over all
-//! the reports.
+//! the reports, because `compare` itself groups this way.
 //!
 //! 1. [`report_terms`], per report: extraction, the report's event terms
 //!    and its statements' stems.
@@ -10,18 +10,20 @@
 //!    how many reports carry each event term and how many statements each
 //!    stem.
 //! 3. [`report_vector`], per report: its terms weighed against the counts.
-//! 4. [`blocks`], on the distinct dates: which reports may share an
-//!    event. Events never span more than [`EventConfig::window_days`] and
-//!    a dated report is only ever compared with reports dated within that
-//!    window, so dates further apart than it split the corpus into blocks
-//!    that [`group_weighed`] groups one at a time, each as it is grouped
-//!    among all the reports.
-//! 5. [`group_weighed`], per block: the events.
+//! 4. [`group_weighed`], per block of dates ([`blocks`]): the block's
+//!    events. A corpus with an undated report is one block
+//!    ([`single_block`]), and its events are final; otherwise:
+//! 5. [`merge_edges`], per boundary between blocks: the events near it
+//!    ([`edges`]) merged across it; then [`unite_labels`] over the events
+//!    that carry an [`event`](crate::Report::event) label.
 //! 6. [`align_event`], per event: its records, against the statement
 //!    counts of the whole corpus.
 //!
+//! The memory of a step is its block, boundary or event: a block holds
+//! [`EventConfig::block_days`] of coverage.
+//!
 //! ```
-//! use corroborate::distributed::{align_event, blocks, group_weighed, report_terms, report_vector, CorpusCounts, WeighedReport};
+//! use corroborate::distributed::{align_event, blocks, group_weighed, report_terms, report_vector, single_block, CorpusCounts, WeighedReport};
 //! use corroborate::{compare_with, CompareConfig, Report};
 //! let reports = [
 //!     Report::new("a", "Floods hit Valencia on Monday, killing 12 people."),
@@ -32,8 +34,10 @@
 //! let terms: Vec<_> = reports.iter().map(|r| report_terms(r, &config)).collect();
 //! let mut counts = CorpusCounts::default();
 //! terms.iter().for_each(|t| counts.add(t));
-//! // No report is dated: one block.
-//! assert_eq!(blocks(&[(None, None)], &config.events), [0]);
+//! // No report is dated: one block, whose events are final.
+//! let dates: Vec<_> = terms.iter().map(|t| t.info.published).collect();
+//! assert!(single_block(&dates, &config.events));
+//! assert_eq!(blocks(&dates, &config.events), [0, 0, 0]);
 //! let weighed = terms.iter().map(|t| WeighedReport {
 //!     id: t.info.id.clone(),
 //!     published: t.info.published,
@@ -59,7 +63,7 @@ use crate::align::align_group;
 use crate::compare::{resolve_undated, CompareConfig};
 use crate::events::index::{grouping_label, Placed};
 use crate::events::terms::{self, Lexicon, TermStats};
-use crate::events::{EventConfig, EventIndex};
+use crate::events::{self, EventConfig, EventIndex};
 use crate::extract::extract_with;
 use crate::record::{Event, ReportInfo};
 use crate::report::Report;
@@ -196,69 +200,94 @@ pub struct WeighedReport {
     pub vector: Vec<(u32, f32)>,
 }
 
-/// The block of each of `keys`, the distinct (date, label) pairs of a
-/// corpus: reports in different blocks never share an event, and the
-/// events of each block, grouped apart ([`group_weighed`]), are those of
-/// the whole corpus. Blocks are numbered from 0 in date order.
-///
-/// Dates more than [`EventConfig::window_days`] apart with no date
-/// between them split blocks; a label joins the blocks it is found in. An
-/// undated report may join any event, so a corpus with one is one block,
-/// as is every corpus under [`EventConfig::one_event`].
+/// The block of each of `dates`, the publication dates of a corpus:
+/// reports of one block are grouped together ([`group_weighed`]), and
+/// events of different blocks meet only at the boundaries between them
+/// ([`edges`]). A corpus with an undated report, or under
+/// [`EventConfig::one_event`], is one block (block 0), whose events are
+/// final; otherwise a date's block is its [`EventConfig::block_days`]-long
+/// stretch of the calendar.
 ///
 /// ```
 /// use corroborate::{distributed::blocks, EventConfig};
-/// let day = |d| Some(jiff::civil::date(2024, 3, d));
-/// let keys = [(day(1), None), (day(4), None), (day(20), None), (day(28), Some("x")), (day(9), Some("x"))];
-/// assert_eq!(blocks(&keys, &EventConfig::default()), [0, 0, 1, 1, 1]);
-/// assert_eq!(blocks(&[(day(1), None), (None, None)], &EventConfig::default()), [0, 0]);
+/// let day = |m, d| Some(jiff::civil::date(2024, m, d));
+/// let config = EventConfig::default();
+/// let dated = blocks(&[day(3, 1), day(3, 4), day(6, 20)], &config);
+/// assert_eq!(dated[0], dated[1]);
+/// assert!(dated[2] > dated[1]);
+/// assert_eq!(blocks(&[day(3, 1), None, day(6, 20)], &config), [0, 0, 0]);
 /// ```
-pub fn blocks(keys: &[(Option<Date>, Option<&str>)], config: &EventConfig) -> Vec<usize> {
-    if config.one_event || keys.iter().any(|(date, _)| date.is_none()) {
-        return vec![0; keys.len()];
+pub fn blocks(dates: &[Option<Date>], config: &EventConfig) -> Vec<i64> {
+    if single_block(dates, config) {
+        return vec![0; dates.len()];
     }
-    let mut dates: Vec<Date> = keys.iter().filter_map(|k| k.0).collect();
-    dates.sort_unstable();
-    dates.dedup();
-    // A run of dates each within the window of the one before.
-    let mut run = Vec::with_capacity(dates.len());
-    for (i, &date) in dates.iter().enumerate() {
-        let apart = i > 0
-            && (date - dates[i - 1]).get_days()
-                > i32::try_from(config.window_days).unwrap_or(i32::MAX);
-        let previous = run.last().copied().unwrap_or(0);
-        run.push(if apart { previous + 1 } else { previous });
-    }
-    let run_of = |date: Date| run[dates.binary_search(&date).unwrap_or(0)];
-    // Runs that share a label are one block.
-    let mut parent: Vec<usize> = (0..run.last().map_or(0, |&r| r + 1)).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    for (date, label) in keys {
-        let (Some(date), Some(label)) = (date, label) else {
-            continue;
-        };
-        let r = run_of(*date);
-        let other = *first.entry(label).or_insert(r);
-        let (a, b) = (root(&mut parent, r), root(&mut parent, other));
-        parent[a.max(b)] = a.min(b);
-    }
-    // Blocks numbered by their first run.
-    let mut number: HashMap<usize, usize> = HashMap::new();
-    let mut block_of_run = Vec::with_capacity(parent.len());
-    for r in 0..parent.len() {
-        let top = root(&mut parent, r);
-        let next = number.len();
-        block_of_run.push(*number.entry(top).or_insert(next));
-    }
-    keys.iter()
-        .map(|(date, _)| date.map_or(0, |d| block_of_run[run_of(d)]))
+    dates
+        .iter()
+        .map(|d| d.map_or(0, |d| events::blocks::block_of(d, config)))
+        .collect()
+}
+
+/// Whether a corpus with these publication dates is one block, whose
+/// events [`group_weighed`] makes final (no [`edges`], no
+/// [`unite_labels`]).
+pub fn single_block(dates: &[Option<Date>], config: &EventConfig) -> bool {
+    events::blocks::one_block(config, dates.iter())
+}
+
+/// In a corpus of several [`blocks`], the boundaries at which an event of
+/// `block` (its reports given) may still merge with events of the next or
+/// the previous block: boundary `b` is where block `b - 1` ends and block
+/// `b` begins. At most one for an unlabelled event; none for a labelled
+/// one (labels join events at the end, [`unite_labels`]).
+pub fn edges(block: i64, event: &[WeighedReport], config: &EventConfig) -> Vec<i64> {
+    let dates = event.iter().filter_map(|r| r.published);
+    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+        return Vec::new();
+    };
+    let labelled = event.iter().any(|r| r.label.is_some() || config.one_event);
+    events::blocks::edges(block, first, last, labelled, config)
+}
+
+/// Groups again the reports of the events that meet at one boundary
+/// ([`edges`]), each event given with its block: the new events, as lists
+/// of (event, report) positions in `events`, sorted.
+pub fn merge_edges(
+    events: Vec<(i64, Vec<WeighedReport>)>,
+    corpus_reports: u64,
+    config: &EventConfig,
+) -> Vec<Vec<(usize, usize)>> {
+    let positions: Vec<(usize, usize)> = events
+        .iter()
+        .enumerate()
+        .flat_map(|(e, (_, reports))| (0..reports.len()).map(move |r| (e, r)))
+        .collect();
+    let made = events
+        .into_iter()
+        .map(|(block, reports)| (block, placed(reports, config)))
+        .collect();
+    let ids = events::blocks::merge_edges(config, corpus_reports, made);
+    events::blocks::groups_of(&ids)
+        .into_iter()
+        .map(|g| g.into_iter().map(|k| positions[k]).collect())
+        .collect()
+}
+
+/// The last step for a corpus of several blocks: events with the same
+/// label (each given by its label, if any) are one. For each event, the
+/// index of the first event with its label, or its own.
+pub fn unite_labels(labels: &[Option<&str>]) -> Vec<usize> {
+    events::blocks::label_roots(labels)
+}
+
+fn placed(reports: Vec<WeighedReport>, config: &EventConfig) -> Vec<Placed> {
+    reports
+        .into_iter()
+        .map(|r| Placed {
+            label: grouping_label(config, r.label.as_deref()),
+            report: r.id,
+            published: r.published,
+            vector: r.vector,
+        })
         .collect()
 }
 
@@ -271,23 +300,8 @@ pub fn group_weighed(
     corpus_reports: u64,
     config: &EventConfig,
 ) -> Vec<Vec<usize>> {
-    let placed = reports
-        .into_iter()
-        .map(|r| Placed {
-            label: grouping_label(config, r.label.as_deref()),
-            report: r.id,
-            published: r.published,
-            vector: r.vector,
-        })
-        .collect();
-    let ids = EventIndex::group_placed(config.clone(), corpus_reports, placed);
-    let mut groups: BTreeMap<_, Vec<usize>> = BTreeMap::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        groups.entry(id).or_default().push(i);
-    }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
-    groups.sort();
-    groups
+    let ids = EventIndex::group_placed(config.clone(), corpus_reports, placed(reports, config));
+    events::blocks::groups_of(&ids)
 }
 
 /// Aligns the reports of one event (in any order) into its records, with

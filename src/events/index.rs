@@ -179,8 +179,12 @@ impl Ord for Pair {
 /// pair first, every candidate pair of events whose average similarity
 /// reaches the threshold ([`EventConfig::threshold`] when both have dated
 /// reports, [`EventConfig::undated_threshold`] otherwise) and whose dates
-/// stay within [`EventConfig::window_days`]. One batch of everything is
-/// exactly [`group_events`](crate::group_events). The same reports one at a
+/// stay within [`EventConfig::window_days`]. One batch of everything into a
+/// fresh index is [`group_events`](crate::group_events) on a corpus within
+/// one block of [`EventConfig::block_days`] (or with an undated report);
+/// `group_events` groups longer corpora a block at a time and then across
+/// the blocks' boundaries, so a merge far from a boundary is the same
+/// either way. The same reports one at a
 /// time (or in several batches) can end differently: earlier reports are
 /// weighed before later ones are counted, and a merge made early is not
 /// undone when later reports would have paired things otherwise. The
@@ -341,6 +345,24 @@ impl EventIndex {
         labels: &[Option<&str>],
         texts: &[&str],
     ) -> Vec<EventId> {
+        let (order, placed) = self.weigh(reports, labels, texts);
+        let ids = self.place(placed);
+        let mut out = vec![EventId(0); reports.len()];
+        for (&i, id) in order.iter().zip(ids) {
+            out[i] = id;
+        }
+        out
+    }
+
+    /// Counts the terms of a batch (see [`EventIndex::insert_labelled`])
+    /// and weighs each report's vector against the counts: the reports'
+    /// placing order, and the reports ready to place in that order.
+    pub(crate) fn weigh(
+        &mut self,
+        reports: &[Extraction],
+        labels: &[Option<&str>],
+        texts: &[&str],
+    ) -> (Vec<usize>, Vec<Placed>) {
         let text = |i: usize| texts.get(i).copied();
         let label = |i: usize| grouping_label(&self.config, labels.get(i).copied().flatten());
         let order = placing_order(reports.len(), |i| {
@@ -394,12 +416,8 @@ impl EventIndex {
             label: label(i),
             vector,
         });
-        let ids = self.place(placed.collect());
-        let mut out = vec![EventId(0); reports.len()];
-        for (&i, id) in order.iter().zip(ids) {
-            out[i] = id;
-        }
-        out
+        let placed = placed.collect();
+        (order, placed)
     }
 
     /// Groups reports whose vectors were weighed elsewhere against the
@@ -411,16 +429,33 @@ impl EventIndex {
         docs: u64,
         reports: Vec<Placed>,
     ) -> Vec<EventId> {
+        EventIndex::group_made(config, docs, reports.into_iter().map(|r| vec![r]).collect())
+    }
+
+    /// [`EventIndex::group_placed`] for events already made (each not
+    /// empty): for each, the event it is in once they are merged.
+    pub(crate) fn group_made(
+        config: EventConfig,
+        docs: u64,
+        events: Vec<Vec<Placed>>,
+    ) -> Vec<EventId> {
         let horizon = config.df_horizon;
         let mut index = EventIndex::new(config);
         index.stats = TermStats::for_bag(docs, &[], |_| 0, horizon);
-        let order = placing_order(reports.len(), |i| {
-            (&reports[i].report, reports[i].published)
+        let total = events.len();
+        let mut events: Vec<(usize, Vec<Placed>)> = events.into_iter().enumerate().collect();
+        for (_, members) in &mut events {
+            members.sort_by(|a, b| (&a.report, a.published).cmp(&(&b.report, b.published)));
+        }
+        events.sort_by(|(i, a), (j, b)| {
+            let first = |e: &[Placed]| e.first().map(|r| (r.report.clone(), r.published));
+            (first(a), *i).cmp(&(first(b), *j))
         });
-        let mut slots: Vec<Option<Placed>> = reports.into_iter().map(Some).collect();
-        let sorted = order.iter().filter_map(|&i| slots[i].take()).collect();
-        let ids = index.place(sorted);
-        let mut out = vec![EventId(0); order.len()];
+        // An empty event has nothing to place: it stays an event of its own.
+        events.retain(|(_, e)| !e.is_empty());
+        let order: Vec<usize> = events.iter().map(|(i, _)| *i).collect();
+        let ids = index.place_events(events.into_iter().map(|(_, e)| e).collect());
+        let mut out: Vec<EventId> = (0..total).map(|i| EventId(u64::MAX - i as u64)).collect();
         for (&i, id) in order.iter().zip(ids) {
             out[i] = id;
         }
@@ -431,19 +466,38 @@ impl EventIndex {
     /// [`EventIndex::insert_labelled`]: by report id) as events of one and
     /// merges; returns, for each, the event it is in once all are placed.
     fn place(&mut self, reports: Vec<Placed>) -> Vec<EventId> {
-        self.advance(reports.iter().filter_map(|r| r.published).max());
-        let mut fresh = Vec::with_capacity(reports.len());
-        for report in reports {
+        self.place_events(reports.into_iter().map(|r| vec![r]).collect())
+    }
+
+    /// [`EventIndex::place`] for events already made: each of `events`
+    /// (its reports sorted by id; the events by their first id) becomes
+    /// one cluster, its sum made as merging its reports one by one in
+    /// that order makes it.
+    fn place_events(&mut self, events: Vec<Vec<Placed>>) -> Vec<EventId> {
+        self.advance(events.iter().flatten().filter_map(|r| r.published).max());
+        let cap = self.config.max_terms.saturating_mul(EVENT_TERMS).max(1);
+        let mut fresh = Vec::with_capacity(events.len());
+        for event in events {
             let id = self.next_id;
             self.next_id += 1;
-            let cluster = Cluster {
-                members: vec![report.report],
-                sum: report.vector,
-                range: report.published.map(|d| (d, d)),
-                seen: report.published.or(self.now),
-                label: report.label,
-                version: 0,
-                keys: Vec::new(),
+            let mut cluster: Option<Cluster> = None;
+            for report in event {
+                let one = Cluster {
+                    members: vec![report.report],
+                    sum: report.vector,
+                    range: report.published.map(|d| (d, d)),
+                    seen: report.published.or(self.now),
+                    label: report.label,
+                    version: 0,
+                    keys: Vec::new(),
+                };
+                cluster = Some(match cluster {
+                    None => one,
+                    Some(kept) => joined(kept, one, cap),
+                });
+            }
+            let Some(cluster) = cluster else {
+                continue;
             };
             self.add_cluster(id, cluster);
             fresh.push(id);
@@ -635,19 +689,9 @@ impl EventIndex {
     /// Merges cluster `b` into cluster `a`.
     fn join(&mut self, a: u64, b: u64) {
         let gone = self.remove_cluster(b);
-        let mut kept = self.remove_cluster(a);
-        kept.sum = terms::add(&kept.sum, &gone.sum);
+        let kept = self.remove_cluster(a);
         let cap = self.config.max_terms.saturating_mul(EVENT_TERMS).max(1);
-        if kept.sum.len() > cap {
-            terms::keep_heaviest(&mut kept.sum, cap);
-            kept.sum.sort_unstable_by_key(|&(t, _)| t);
-        }
-        kept.members.extend(gone.members);
-        kept.range = union(kept.range, gone.range);
-        kept.seen = kept.seen.max(gone.seen);
-        kept.label = kept.label.or(gone.label);
-        kept.version += 1;
-        self.add_cluster(a, kept);
+        self.add_cluster(a, joined(kept, gone, cap));
     }
 
     /// Joins each labelled cluster of `fresh` to the live cluster already
@@ -803,7 +847,7 @@ fn slot(id: u64, cluster: &Cluster) -> Slot {
 }
 
 /// Days since the earliest civil date.
-fn day_number(d: Date) -> i64 {
+pub(crate) fn day_number(d: Date) -> i64 {
     days(Date::MIN, d)
 }
 
@@ -820,6 +864,21 @@ fn resolve(forward: &HashMap<u64, u64>, mut id: u64) -> u64 {
         id = next;
     }
     id
+}
+
+/// `gone` merged into `kept`, whose sum keeps its `cap` heaviest terms.
+fn joined(mut kept: Cluster, gone: Cluster, cap: usize) -> Cluster {
+    kept.sum = terms::add(&kept.sum, &gone.sum);
+    if kept.sum.len() > cap {
+        terms::keep_heaviest(&mut kept.sum, cap);
+        kept.sum.sort_unstable_by_key(|&(t, _)| t);
+    }
+    kept.members.extend(gone.members);
+    kept.range = union(kept.range, gone.range);
+    kept.seen = kept.seen.max(gone.seen);
+    kept.label = kept.label.or(gone.label);
+    kept.version += 1;
+    kept
 }
 
 fn union(a: Option<(Date, Date)>, b: Option<(Date, Date)>) -> Option<(Date, Date)> {

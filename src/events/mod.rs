@@ -43,10 +43,9 @@
 //! come from blocking on each event's heaviest terms, so the cost grows
 //! linearly with the number of reports (see [`EventIndex`]).
 
+pub(crate) mod blocks;
 pub(crate) mod index;
 pub(crate) mod terms;
-
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -83,6 +82,12 @@ pub struct EventConfig {
     /// Document frequencies describe roughly the last this-many to twice
     /// this-many reports of a stream (older counts decay).
     pub df_horizon: usize,
+    /// A batch of dated reports is grouped this many days at a time (at
+    /// least `3 · window_days + 1`), then events are merged across the
+    /// days where blocks meet: memory and the work of one step are one
+    /// block's, and the blocks can be grouped in parallel or on several
+    /// machines (see [`distributed`](crate::distributed)).
+    pub block_days: i64,
     /// Every report is one event: the user knows they cover one story, so
     /// neither content, dates nor [`Report::event`](crate::Report::event)
     /// labels are consulted.
@@ -100,6 +105,7 @@ impl Default for EventConfig {
             max_terms: 100,
             retain_days: 8,
             df_horizon: 50_000,
+            block_days: 28,
             one_event: false,
         }
     }
@@ -133,12 +139,16 @@ pub(crate) fn group_labelled(
     texts: &[&str],
     config: &EventConfig,
 ) -> Vec<Vec<usize>> {
-    let ids = EventIndex::new(config.clone()).insert_labelled(extractions, labels, texts);
-    let mut groups: BTreeMap<EventId, Vec<usize>> = BTreeMap::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        groups.entry(id).or_default().push(i);
-    }
-    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    let (order, placed) = EventIndex::new(config.clone()).weigh(extractions, labels, texts);
+    let docs = extractions.len() as u64;
+    let mut out: Vec<Vec<usize>> = blocks::group_blocked(config, docs, placed)
+        .into_iter()
+        .map(|group| {
+            let mut group: Vec<usize> = group.into_iter().map(|k| order[k]).collect();
+            group.sort_unstable();
+            group
+        })
+        .collect();
     out.sort();
     out
 }

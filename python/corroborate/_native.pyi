@@ -39,3 +39,63 @@ def load(
 ) -> Tuple[str, List[Tuple[str, str]]]: ...
 def default_config() -> str: ...
 def schema(which: str) -> str: ...
+
+# The distributed steps, for corroborate.spark.
+class NativeCounts:
+    def __init__(
+        self,
+        reports: int,
+        statements: int,
+        term_keys: bytes,
+        term_counts: bytes,
+        stem_keys: bytes,
+        stem_counts: bytes,
+    ) -> None: ...
+
+TermsRow = Tuple[
+    str,
+    Optional[str],
+    Optional[str],
+    Optional[str],
+    Optional[str],
+    List[int],
+    List[float],
+    List[int],
+    List[int],
+    int,
+]
+
+def spark_terms(reports: Sequence[Any], config: Optional[str] = None) -> List[TermsRow]: ...
+def spark_vectors(
+    counts: NativeCounts,
+    terms: List[List[int]],
+    weights: List[List[float]],
+    config: Optional[str] = None,
+) -> List[Tuple[List[int], List[float]]]: ...
+def spark_blocks(
+    dates: List[Optional[str]], config: Optional[str] = None
+) -> Tuple[bool, List[int]]: ...
+def spark_group(
+    ids: List[str],
+    published: List[Optional[str]],
+    labels: List[Optional[str]],
+    terms: List[List[int]],
+    weights: List[List[float]],
+    block: int,
+    single: bool,
+    corpus_reports: int,
+    config: Optional[str] = None,
+) -> List[Tuple[str, List[int]]]: ...
+def spark_merge(
+    ids: List[str],
+    published: List[Optional[str]],
+    labels: List[Optional[str]],
+    terms: List[List[int]],
+    weights: List[List[float]],
+    blocks: List[int],
+    events: List[str],
+    corpus_reports: int,
+    config: Optional[str] = None,
+) -> List[str]: ...
+def spark_labels(events: List[str], labels: List[str]) -> List[str]: ...
+def spark_align(counts: NativeCounts, reports: Sequence[Any], config: Optional[str] = None) -> str: ...

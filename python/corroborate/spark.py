@@ -19,13 +19,14 @@ in the Rust crate):
    each stem, summed by Spark (``groupBy``); the terms in at least two
    reports and the stems go to every executor as one broadcast.
 3. *events*: each report's terms are weighed into a vector of at most
-   ``max_terms`` terms (``mapInArrow``); reports are then grouped a block
-   at a time (``groupBy(block).applyInArrow``), where blocks are the runs
-   of dates with no gap wider than ``window_days``: no event and no
-   candidate pair ever crosses such a gap, so each block groups as it
-   does among all the reports. Reports with one ``event`` label share a
-   block; an undated report may join any event, so a corpus with one is a
-   single block.
+   ``max_terms`` terms (``mapInArrow``). Dated reports are grouped a
+   block of ``block_days`` (28) calendar days at a time
+   (``groupBy(block).applyInArrow``); the reports of the events within
+   ``window_days`` of a boundary between blocks are grouped again, a
+   boundary per task (``groupBy(boundary).applyInArrow``); events with one
+   ``event`` label are united on the driver (labels are few). One machine
+   groups exactly so (``corroborate::distributed``). An undated report may
+   join an event of any date, so a corpus with one is a single block.
 4. *align*: each event's reports are extracted again and aligned on an
    executor (``groupBy(event).applyInArrow``), against the corpus-wide
    statement counts.
@@ -35,10 +36,11 @@ Memory: step 1 holds one Arrow batch of reports per task
 step 2 shuffles one row per distinct term and stem of each partition, and
 the driver and every executor hold the broadcast tables (about 16 bytes a
 term in two reports or more and a stem); step 3 holds one block's vectors
-in one task (about 1 KB a report: a month of continuous coverage is one
-block, so that is the step to watch); step 4 holds one event's reports.
-Everything but the block grows with the corpus only through the
-vocabulary.
+in one task (about 8 KB a report while they are handed to the engine as
+Python lists, 1.2 KB in it), or one boundary's: four weeks of coverage,
+whatever the length of the corpus (an undated corpus is one block: that
+is the case to watch); step 4 holds one event's reports. Beyond a block,
+memory grows with the corpus only through the vocabulary.
 
 >>> import corroborate.spark  # doctest: +SKIP
 >>> result = corroborate.spark.compare(spark.createDataFrame(rows))  # doctest: +SKIP
@@ -53,7 +55,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
@@ -219,7 +221,7 @@ def _terms_step(config: Optional[str]) -> Any:
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             rows = _native.spark_terms(batch.to_pylist(), config)
-            columns = list(zip(*rows)) if rows else [[] for _ in _TERMS.fields]
+            columns: List[Any] = list(zip(*rows)) if rows else [[] for _ in _TERMS.fields]
             yield pa.RecordBatch.from_arrays(
                 [pa.array(c, type=t) for c, t in zip(columns, _TERMS_ARROW)],
                 schema=_TERMS_SCHEMA,
@@ -274,7 +276,7 @@ def _vectors_step(counts: Any, blocks: Any, config: Optional[str]) -> Any:
         for batch in batches:
             data = batch.to_pydict()
             vectors = _native.spark_vectors(table, data["terms"], data["weights"], config)
-            block = [block_of[key] for key in zip(data["published"], data["label"])]
+            block = [block_of[day] for day in data["published"]]
             yield pa.RecordBatch.from_arrays(
                 [
                     pa.array(data["id"], pa.string()),
@@ -290,19 +292,47 @@ def _vectors_step(counts: Any, blocks: Any, config: Optional[str]) -> Any:
     return run
 
 
-def _group_step(corpus_reports: int, config: Optional[str]) -> Any:
+def _group_step(single: bool, corpus_reports: int, config: Optional[str]) -> Any:
     def run(table: pa.Table) -> pa.Table:
         data = table.to_pydict()
-        events = _native.spark_group(
+        block = data["block"][0] if data["block"] else 0
+        found = _native.spark_group(
             data["id"],
             data["published"],
             data["label"],
             data["terms"],
             data["weights"],
+            block,
+            single,
             corpus_reports,
             config,
         )
-        return pa.table({"id": pa.array(data["id"], pa.string()), "event": pa.array(events, pa.string())})
+        return pa.table(
+            {
+                "id": pa.array(data["id"], pa.string()),
+                "event": pa.array([f[0] for f in found], pa.string()),
+                "edges": pa.array([f[1] for f in found], pa.list_(pa.int64())),
+            }
+        )
+
+    return run
+
+
+def _merge_step(corpus_reports: int, config: Optional[str]) -> Any:
+    def run(table: pa.Table) -> pa.Table:
+        data = table.to_pydict()
+        events = _native.spark_merge(
+            data["id"],
+            data["published"],
+            data["label"],
+            data["terms"],
+            data["weights"],
+            data["block"],
+            data["event"],
+            corpus_reports,
+            config,
+        )
+        return pa.table({"id": pa.array(data["id"], pa.string()), "merged": pa.array(events, pa.string())})
 
     return run
 
@@ -327,8 +357,8 @@ def _packed(table: pa.Table, key: str, count: str) -> Tuple[bytes, bytes]:
 
 def compare(
     df: DataFrame,
-    config: Optional[Mapping[str, Any]] = None,
     *,
+    config: Optional[Mapping[str, Any]] = None,
     one_event: bool = False,
     storage: StorageLevel = StorageLevel.MEMORY_AND_DISK,
 ) -> SparkComparison:
@@ -374,18 +404,26 @@ def compare(
     timings["counts"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    keys = [(r.published, r.label) for r in terms.select("published", "label").distinct().collect()]
-    block_numbers = _native.spark_blocks(keys, settings)
-    blocks = spark.sparkContext.broadcast(dict(zip(keys, block_numbers)))
-    vectors = terms.select("id", "published", "label", "terms", "weights").mapInArrow(
-        _vectors_step(counts, blocks, settings), _VECTORS
-    )
-    assigned = (
-        vectors.groupBy("block")
-        .applyInArrow(_group_step(corpus_reports, settings), "id string, event string")
+    dates = [r.published for r in terms.select("published").distinct().collect()]
+    single, block_numbers = _native.spark_blocks(dates, settings)
+    blocks = spark.sparkContext.broadcast(dict(zip(dates, block_numbers)))
+    vectors = (
+        terms.select("id", "published", "label", "terms", "weights")
+        .mapInArrow(_vectors_step(counts, blocks, settings), _VECTORS)
         .persist(storage)
     )
+    grouped = (
+        vectors.groupBy("block")
+        .applyInArrow(_group_step(single, corpus_reports, settings), "id string, event string, edges array<bigint>")
+        .persist(storage)
+    )
+    if single:
+        assigned = grouped.select("id", "event").persist(storage)
+    else:
+        assigned = _across_blocks(grouped, vectors, terms, corpus_reports, settings).persist(storage)
     assigned.count()
+    vectors.unpersist()
+    grouped.unpersist()
     timings["events"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -410,6 +448,41 @@ def compare(
     claims = _claims(parsed)
     evidence = _evidence(parsed)
     return SparkComparison(info, events, claims, evidence, aligned, timings)
+
+
+def _across_blocks(
+    grouped: DataFrame, vectors: DataFrame, terms: DataFrame, corpus_reports: int, settings: Optional[str]
+) -> DataFrame:
+    """The events of a corpus of several blocks: those near a boundary
+    grouped again, a boundary per task, then united by label."""
+    at_edges = (
+        grouped.where(F.size("edges") > 0)
+        .select("id", "event", F.explode("edges").alias("boundary"))
+        .join(vectors, "id")
+    )
+    merged = at_edges.groupBy("boundary").applyInArrow(
+        _merge_step(corpus_reports, settings), "id string, merged string"
+    )
+    events = grouped.join(merged, "id", "left").select("id", F.coalesce("merged", "event").alias("event")).persist()
+    labelled = (
+        events.join(terms.where(F.col("label").isNotNull()).select("id", "label"), "id")
+        .select("event", "label")
+        .distinct()
+        .orderBy("event")
+        .collect()
+    )
+    if not labelled:
+        return events
+    # An event carries one label at most (events of two labels never merge).
+    label_of = {r.event: r.label for r in reversed(labelled)}
+    keys = sorted(label_of)
+    united = _native.spark_labels(keys, [label_of[k] for k in keys])
+    mapping = events.sparkSession.createDataFrame(list(zip(keys, united)), "event string, united string")
+    out = events.join(F.broadcast(mapping), "event", "left").select("id", F.coalesce("united", "event").alias("event"))
+    out = out.persist()
+    out.count()
+    events.unpersist()
+    return out
 
 
 def _claims(parsed: DataFrame) -> DataFrame:

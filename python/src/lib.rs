@@ -586,10 +586,63 @@ fn spark_vectors(
     }))
 }
 
+/// A date given as ISO text.
+fn iso_date(
+    py: Python<'_>,
+    origin: &str,
+    day: Option<&str>,
+) -> PyResult<Option<jiff::civil::Date>> {
+    day.map(|day| {
+        day.parse().map_err(|e| {
+            raise(
+                py,
+                "InputError",
+                format!("{origin}: published {day:?}: {e}"),
+            )
+        })
+    })
+    .transpose()
+}
+
+/// Reports to group, from their columns: ids, ISO dates, labels, vectors.
+fn weighed(
+    py: Python<'_>,
+    ids: Vec<String>,
+    published: Vec<Option<String>>,
+    labels: Vec<Option<String>>,
+    terms: Vec<Vec<u32>>,
+    weights: Vec<Vec<f32>>,
+) -> PyResult<Vec<distributed::WeighedReport>> {
+    let mut reports = Vec::with_capacity(ids.len());
+    let columns = ids
+        .into_iter()
+        .zip(published)
+        .zip(labels)
+        .zip(terms)
+        .zip(weights);
+    for ((((id, published), label), terms), weights) in columns {
+        let published = iso_date(py, &id, published.as_deref())?;
+        reports.push(distributed::WeighedReport {
+            id,
+            published,
+            label,
+            vector: terms.into_iter().zip(weights).collect(),
+        });
+    }
+    Ok(reports)
+}
+
+/// The name of a group of reports (the key Spark groups by): `event-`
+/// and its first report id, as the event's id in the output.
+fn key<'a>(ids: impl IntoIterator<Item = &'a String>) -> String {
+    format!("event-{}", ids.into_iter().min().map_or("", String::as_str))
+}
+
 /// Groups one block of reports (ids, ISO dates, labels, vectors) of a
-/// corpus of `corpus_reports`: the id of each report's event.
+/// corpus of `corpus_reports`: each report's event, and the boundaries its
+/// event reaches (none when the corpus is a single block).
 #[pyfunction]
-#[pyo3(signature = (ids, published, labels, terms, weights, corpus_reports, config = None))]
+#[pyo3(signature = (ids, published, labels, terms, weights, block, single, corpus_reports, config = None))]
 #[allow(clippy::too_many_arguments)]
 fn spark_group(
     py: Python<'_>,
@@ -598,61 +651,114 @@ fn spark_group(
     labels: Vec<Option<String>>,
     terms: Vec<Vec<u32>>,
     weights: Vec<Vec<f32>>,
+    block: i64,
+    single: bool,
+    corpus_reports: u64,
+    config: Option<&str>,
+) -> PyResult<Vec<(String, Vec<i64>)>> {
+    let config: CompareConfig = settings(py, config)?;
+    let reports = weighed(py, ids, published, labels, terms, weights)?;
+    Ok(py.detach(|| {
+        let mut out = vec![(String::new(), Vec::new()); reports.len()];
+        let groups = distributed::group_weighed(reports.clone(), corpus_reports, &config.events);
+        for group in groups {
+            let event: Vec<_> = group.iter().map(|&i| reports[i].clone()).collect();
+            let name = key(event.iter().map(|r| &r.id));
+            let edges = if single {
+                Vec::new()
+            } else {
+                distributed::edges(block, &event, &config.events)
+            };
+            for &i in &group {
+                out[i] = (name.clone(), edges.clone());
+            }
+        }
+        out
+    }))
+}
+
+/// Groups again the reports of the events that meet at one boundary
+/// (columns as for `spark_group`, with each report's block and event):
+/// each report's new event.
+#[pyfunction]
+#[pyo3(signature = (ids, published, labels, terms, weights, blocks, events, corpus_reports, config = None))]
+#[allow(clippy::too_many_arguments)]
+fn spark_merge(
+    py: Python<'_>,
+    ids: Vec<String>,
+    published: Vec<Option<String>>,
+    labels: Vec<Option<String>>,
+    terms: Vec<Vec<u32>>,
+    weights: Vec<Vec<f32>>,
+    blocks: Vec<i64>,
+    events: Vec<String>,
     corpus_reports: u64,
     config: Option<&str>,
 ) -> PyResult<Vec<String>> {
     let config: CompareConfig = settings(py, config)?;
-    let mut reports = Vec::with_capacity(ids.len());
-    let columns = ids.into_iter().zip(published).zip(labels).zip(terms).zip(weights);
-    for ((((id, published), label), terms), weights) in columns {
-        let published = match published {
-            None => None,
-            Some(day) => Some(day.parse().map_err(|e| {
-                raise(py, "InputError", format!("{id}: published {day:?}: {e}"))
-            })?),
-        };
-        reports.push(distributed::WeighedReport {
-            id,
-            published,
-            label,
-            vector: terms.into_iter().zip(weights).collect(),
-        });
+    let reports = weighed(py, ids, published, labels, terms, weights)?;
+    if blocks.len() != reports.len() || events.len() != reports.len() {
+        return Err(PyTypeError::new_err(
+            "spark_merge: columns of different lengths",
+        ));
     }
     Ok(py.detach(|| {
-        let ids: Vec<String> = reports.iter().map(|r| r.id.clone()).collect();
-        let mut event = vec![String::new(); ids.len()];
-        for group in distributed::group_weighed(reports, corpus_reports, &config.events) {
-            let first = group.iter().map(|&i| &ids[i]).min().expect("a group is not empty");
-            let name = format!("event-{first}");
-            for &i in &group {
-                event[i] = name.clone();
+        // The events, in order of their names, and where each report is.
+        let mut by_event: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+        for (i, event) in events.iter().enumerate() {
+            by_event.entry(event).or_default().push(i);
+        }
+        let members: Vec<Vec<usize>> = by_event.into_values().collect();
+        let given = members
+            .iter()
+            .map(|m| {
+                (
+                    blocks[m[0]],
+                    m.iter().map(|&i| reports[i].clone()).collect(),
+                )
+            })
+            .collect();
+        let mut out = vec![String::new(); reports.len()];
+        for group in distributed::merge_edges(given, corpus_reports, &config.events) {
+            let at: Vec<usize> = group.iter().map(|&(e, r)| members[e][r]).collect();
+            let name = key(at.iter().map(|&i| &reports[i].id));
+            for i in at {
+                out[i] = name.clone();
             }
         }
-        event
+        out
     }))
 }
 
-/// The block of each distinct (ISO date, label) pair of a corpus.
+/// For events of a corpus of several blocks that carry labels (each event
+/// once, with its label): the event each is one with.
 #[pyfunction]
-#[pyo3(signature = (keys, config = None))]
+fn spark_labels(events: Vec<String>, labels: Vec<String>) -> Vec<String> {
+    let labels: Vec<Option<&str>> = labels.iter().map(|l| Some(l.as_str())).collect();
+    distributed::unite_labels(&labels)
+        .into_iter()
+        .map(|root| events.get(root).cloned().unwrap_or_default())
+        .collect()
+}
+
+/// Whether a corpus with these distinct ISO dates is a single block, and
+/// the block of each date.
+#[pyfunction]
+#[pyo3(signature = (dates, config = None))]
 fn spark_blocks(
     py: Python<'_>,
-    keys: Vec<(Option<String>, Option<String>)>,
+    dates: Vec<Option<String>>,
     config: Option<&str>,
-) -> PyResult<Vec<usize>> {
+) -> PyResult<(bool, Vec<i64>)> {
     let config: CompareConfig = settings(py, config)?;
-    let mut parsed = Vec::with_capacity(keys.len());
-    for (day, label) in &keys {
-        let date = match day {
-            None => None,
-            Some(day) => Some(
-                day.parse()
-                    .map_err(|e| raise(py, "InputError", format!("published {day:?}: {e}")))?,
-            ),
-        };
-        parsed.push((date, label.as_deref()));
-    }
-    Ok(distributed::blocks(&parsed, &config.events))
+    let parsed = dates
+        .iter()
+        .map(|d| iso_date(py, "a report", d.as_deref()))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok((
+        distributed::single_block(&parsed, &config.events),
+        distributed::blocks(&parsed, &config.events),
+    ))
 }
 
 /// The records of one event (its reports, in any order), as the JSON of
@@ -690,6 +796,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(spark_vectors, m)?)?;
     m.add_function(wrap_pyfunction!(spark_blocks, m)?)?;
     m.add_function(wrap_pyfunction!(spark_group, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_merge, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_labels, m)?)?;
     m.add_function(wrap_pyfunction!(spark_align, m)?)?;
     Ok(())
 }

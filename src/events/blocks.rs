@@ -212,3 +212,53 @@ pub(crate) fn group_blocked(
     out.sort();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    #[test]
+    fn blocks_are_long_enough_for_an_event_to_reach_one_boundary() {
+        let short = EventConfig {
+            block_days: 2,
+            ..EventConfig::default()
+        };
+        assert_eq!(block_days(&short), 3 * short.window_days + 1);
+        let config = EventConfig::default();
+        let (days, window) = (block_days(&config), config.window_days);
+        // Every span of `window` days in a block reaches at most one end.
+        for start in 0..days {
+            let first = Date::MIN + jiff::Span::new().days(5 * days + start);
+            let last = first + jiff::Span::new().days(window);
+            let block = block_of(first, &config);
+            let reached = edges(block, first, last, false, &config);
+            assert!(reached.len() <= 1, "{first}..{last}: {reached:?}");
+        }
+    }
+
+    #[test]
+    fn an_event_near_a_boundary_reaches_it_and_a_labelled_one_none() {
+        let config = EventConfig::default();
+        let day = date(2024, 6, 1);
+        let block = block_of(day, &config);
+        let start = (block * block_days(&config)) - day_number(day);
+        let first_of_block = day + jiff::Span::new().days(start);
+        assert_eq!(
+            edges(block, first_of_block, first_of_block, false, &config),
+            [block]
+        );
+        assert!(edges(block, first_of_block, first_of_block, true, &config).is_empty());
+        let before = first_of_block - jiff::Span::new().days(1);
+        assert_eq!(edges(block - 1, before, before, false, &config), [block]);
+    }
+
+    #[test]
+    fn labels_root_at_their_first_event() {
+        assert_eq!(
+            label_roots(&[Some("a"), None, Some("b"), Some("a"), None]),
+            [0, 1, 2, 0, 4]
+        );
+    }
+}

@@ -39,9 +39,14 @@
 //! makes every report one event.
 //!
 //! The work is done by [`EventIndex`], which also takes reports one at a
-//! time; [`group_events`] is one batch into a fresh index. Candidate pairs
-//! come from blocking on each event's heaviest terms, so the cost grows
-//! linearly with the number of reports (see [`EventIndex`]).
+//! time. [`group_events`] weighs all the reports as one batch and, when
+//! every report is dated, groups them [`EventConfig::block_days`] at a
+//! time, each block as a fresh index, then groups again the reports of the
+//! events that end or start within the window of a boundary between
+//! blocks, and unites the events of one label: the steps of
+//! [`distributed`](crate::distributed), run here in parallel. Candidate
+//! pairs come from blocking on each event's heaviest terms, so the cost
+//! grows linearly with the number of reports (see [`EventIndex`]).
 
 pub(crate) mod blocks;
 pub(crate) mod index;

@@ -57,6 +57,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
 import pyarrow as pa  # type: ignore[import-untyped]
 from pyspark import StorageLevel
+from pyspark.errors import PythonException
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
@@ -349,6 +350,20 @@ def _align_step(counts: Any, config: Optional[str]) -> Any:
     return run
 
 
+def _run(action: Any) -> Any:
+    """Runs a Spark action; the engine's ``InputError`` in a task is raised
+    here as ``InputError`` with its message (which names the report)."""
+    try:
+        return action()
+    except PythonException as error:
+        text = str(error)
+        mark = "corroborate.InputError: "
+        if mark in text:
+            message = text.split(mark, 1)[1].splitlines()[0]
+            raise InputError(message) from None
+        raise
+
+
 def _packed(table: pa.Table, key: str, count: str) -> Tuple[bytes, bytes]:
     keys = table.column(key).to_numpy().astype("<u8", copy=False)
     counts = table.column(count).to_numpy().astype("<u8", copy=False)
@@ -378,7 +393,7 @@ def compare(
 
     start = time.perf_counter()
     terms = reports.mapInArrow(_terms_step(settings), _TERMS).persist(storage)
-    corpus_reports = terms.count()
+    corpus_reports = _run(terms.count)
     timings["extract"] = time.perf_counter() - start
 
     start = time.perf_counter()

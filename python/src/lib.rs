@@ -141,11 +141,37 @@ fn report_fields(py: Python<'_>, origin: &str, item: &Bound<'_, PyAny>) -> PyRes
 /// loader checks a JSON array: `reports[i]` names each in errors, a
 /// missing id is `report_{i + 1}`, ids are unique.
 fn reports_from(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<Report>> {
+    reports_named(py, items, |i, _| format!("reports[{i}]"))
+}
+
+/// Rows of a Spark DataFrame as reports: each named in errors by its id,
+/// as the rows have no order.
+fn rows_from(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<Report>> {
+    reports_named(py, items, |i, item| {
+        let id = item
+            .cast::<PyDict>()
+            .ok()
+            .and_then(|row| row.get_item("id").ok().flatten())
+            .and_then(|id| id.extract::<String>().ok());
+        match id {
+            Some(id) => format!("report {id:?}"),
+            None => format!("row {i} of a batch"),
+        }
+    })
+}
+
+/// [`reports_from`], with `origin(i, item)` naming each report in errors.
+fn reports_named(
+    py: Python<'_>,
+    items: &Bound<'_, PyAny>,
+    origin: impl Fn(usize, &Bound<'_, PyAny>) -> String,
+) -> PyResult<Vec<Report>> {
     let mut reports = Vec::new();
     let mut first: HashMap<String, String> = HashMap::new();
     for (i, item) in items.try_iter()?.enumerate() {
-        let origin = format!("reports[{i}]");
-        let fields = report_fields(py, &origin, &item?)?;
+        let item = item?;
+        let origin = origin(i, &item);
+        let fields = report_fields(py, &origin, &item)?;
         let report = fields
             .into_report(&origin, format!("report_{}", i + 1))
             .map_err(|e| input_error(py, e))?;
@@ -525,7 +551,7 @@ fn spark_terms(
     reports: &Bound<'_, PyAny>,
     config: Option<&str>,
 ) -> PyResult<Vec<TermsRow>> {
-    let reports = reports_from(py, reports)?;
+    let reports = rows_from(py, reports)?;
     let config: CompareConfig = settings(py, config)?;
     Ok(py.detach(|| {
         distributed::reports_terms(&reports, &config)
@@ -771,7 +797,7 @@ fn spark_align(
     reports: &Bound<'_, PyAny>,
     config: Option<&str>,
 ) -> PyResult<String> {
-    let reports = reports_from(py, reports)?;
+    let reports = rows_from(py, reports)?;
     let config: CompareConfig = settings(py, config)?;
     let event = py.detach(|| distributed::align_event(&reports, &counts.matcher, &config));
     let event = event.ok_or_else(|| raise(py, "InputError", "an event of no reports".into()))?;

@@ -111,6 +111,8 @@ def test_bad_input_is_refused_before_any_work(spark, seeds):
         corroborate.spark.compare(twice)
     with pytest.raises(corroborate.InputError, match="no 'id' column"):
         corroborate.spark.compare(spark.createDataFrame([("x",)], "text string"))
+    with pytest.raises(corroborate.InputError, match='report "b": empty report'):
+        corroborate.spark.compare(spark.createDataFrame([("a", "Floods."), ("b", " ")], "id string, text string"))
     with pytest.raises(corroborate.InputError, match="unknown field"):
         corroborate.spark.compare(frame(spark, seeds, 1), config={"event": {}})
 
@@ -131,3 +133,18 @@ def test_a_generated_corpus_of_thousands(spark, tmp_path: Path):
         result = corroborate.spark.compare(frame(spark, some, partitions))
         assert result.to_dict() == want, f"{len(some)} reports, {partitions} partitions"
         result.unpersist()
+
+
+def test_date_columns_other_columns_and_no_reports(spark):
+    import datetime
+
+    rows = [
+        ("a", "Floods hit Valencia on Monday, killing 12 people.", datetime.date(2024, 3, 4), "wire"),
+        ("b", "Floods in Valencia killed 12 people on Monday.", datetime.date(2024, 3, 5), "web"),
+    ]
+    df = spark.createDataFrame(rows, "id string, text string, published date, source string")
+    want = corroborate.compare([{"id": i, "text": t, "published": p} for i, t, p, _ in rows]).to_dict()
+    assert corroborate.spark.compare(df).to_dict() == want
+    none = corroborate.spark.compare(spark.createDataFrame([], "id string, text string"))
+    assert none.to_dict() == corroborate.compare([]).to_dict()
+    assert none.claims.count() == 0

@@ -52,26 +52,30 @@ class NativeCounts:
         stem_counts: bytes,
     ) -> None: ...
 
-TermsRow = Tuple[
-    str,
-    Optional[str],
-    Optional[str],
-    Optional[str],
-    Optional[str],
-    List[int],
-    List[float],
-    List[int],
-    List[int],
-    int,
-]
+Packed = Tuple[bytes, bytes]
+"""A list column as offsets and values, as bytes."""
 
-def spark_terms(reports: Sequence[Any], config: Optional[str] = None) -> List[TermsRow]: ...
+def spark_terms(
+    reports: Sequence[Any], config: Optional[str] = None, threads: Optional[int] = None
+) -> Tuple[
+    List[str],
+    List[Optional[str]],
+    List[Optional[str]],
+    List[Optional[str]],
+    List[Optional[str]],
+    List[int],
+    Packed,
+    bytes,
+    Packed,
+    bytes,
+]: ...
 def spark_vectors(
     counts: NativeCounts,
-    terms: List[List[int]],
-    weights: List[List[float]],
+    terms: Packed,
+    weights: Packed,
     config: Optional[str] = None,
-) -> List[Tuple[List[int], List[float]]]: ...
+    threads: Optional[int] = None,
+) -> Tuple[bytes, bytes, bytes]: ...
 def spark_blocks(
     dates: List[Optional[str]], config: Optional[str] = None
 ) -> Tuple[bool, List[int]]: ...
@@ -79,23 +83,28 @@ def spark_group(
     ids: List[str],
     published: List[Optional[str]],
     labels: List[Optional[str]],
-    terms: List[List[int]],
-    weights: List[List[float]],
+    terms: Packed,
+    weights: Packed,
     block: int,
     single: bool,
     corpus_reports: int,
     config: Optional[str] = None,
-) -> List[Tuple[str, List[int]]]: ...
+) -> Tuple[List[str], List[List[int]]]: ...
 def spark_merge(
     ids: List[str],
     published: List[Optional[str]],
     labels: List[Optional[str]],
-    terms: List[List[int]],
-    weights: List[List[float]],
+    terms: Packed,
+    weights: Packed,
     blocks: List[int],
     events: List[str],
     corpus_reports: int,
     config: Optional[str] = None,
 ) -> List[str]: ...
 def spark_labels(events: List[str], labels: List[str]) -> List[str]: ...
-def spark_align(counts: NativeCounts, reports: Sequence[Any], config: Optional[str] = None) -> str: ...
+def spark_align(
+    counts: NativeCounts,
+    reports: Sequence[Any],
+    config: Optional[str] = None,
+    threads: Optional[int] = None,
+) -> str: ...

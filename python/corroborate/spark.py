@@ -14,7 +14,9 @@ in the Rust crate):
 
 1. *terms*: each report is extracted on the executors, an Arrow batch per
    call into the engine, and reduced to its event terms and its
-   statements' stems (``mapInArrow``).
+   statements' stems (``mapInArrow``). List columns cross between Arrow
+   and the engine as buffers, and the engine runs on as many threads as
+   Spark gave the task (``spark.task.cpus``).
 2. *counts*: how many reports carry each term and how many statements
    each stem, summed by Spark (``groupBy``); the terms in at least two
    reports and the stems go to every executor as one broadcast.
@@ -36,8 +38,9 @@ Memory: step 1 holds one Arrow batch of reports per task
 step 2 shuffles one row per distinct term and stem of each partition, and
 the driver and every executor hold the broadcast tables (about 16 bytes a
 term in two reports or more and a stem); step 3 holds one block's vectors
-in one task (about 8 KB a report while they are handed to the engine as
-Python lists, 1.2 KB in it), or one boundary's: four weeks of coverage,
+in one task (about 11 KB a report at the task's peak: 1.2 KB of Arrow
+vectors, the rest while the engine groups), or one boundary's: four weeks
+of coverage,
 whatever the length of the corpus (an undated corpus is one block: that
 is the case to watch); step 4 holds one event's reports. Beyond a block,
 memory grows with the corpus only through the vocabulary.
@@ -55,8 +58,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
+import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
-from pyspark import StorageLevel
+from pyspark import StorageLevel, TaskContext
 from pyspark.errors import PythonException
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
@@ -218,13 +222,49 @@ def _check_ids(reports: DataFrame) -> None:
         raise InputError(f"duplicate report id {twice[0]['id']!r}")
 
 
+def _cores() -> Optional[int]:
+    """The cores Spark gave the running task (the engine's threads for
+    it), or None outside a task."""
+    context = TaskContext.get()
+    return context.cpus() if context is not None else None
+
+
+def _flat(column: Any, dtype: str) -> Tuple[bytes, bytes]:
+    """A list column as the engine takes it: 64-bit offsets into its
+    values, both as bytes."""
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    offsets = array.offsets.to_numpy(zero_copy_only=False).astype("<i8", copy=False)
+    values = array.values.to_numpy(zero_copy_only=False).astype(dtype, copy=False)
+    return offsets.tobytes(), values.tobytes()
+
+
+def _lists(offsets: bytes, values: bytes, dtype: str, kind: Any) -> Any:
+    """A list column from the engine's 32-bit offsets and values."""
+    return pa.ListArray.from_arrays(
+        pa.array(np.frombuffer(offsets, dtype="<i4")),
+        pa.array(np.frombuffer(values, dtype=dtype), type=kind),
+    )
+
+
 def _terms_step(config: Optional[str]) -> Any:
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
-            rows = _native.spark_terms(batch.to_pylist(), config)
-            columns: List[Any] = list(zip(*rows)) if rows else [[] for _ in _TERMS.fields]
+            ids, outlets, dates, titles, labels, statements, terms, weights, stems, counts = _native.spark_terms(
+                batch.to_pylist(), config, _cores()
+            )
             yield pa.RecordBatch.from_arrays(
-                [pa.array(c, type=t) for c, t in zip(columns, _TERMS_ARROW)],
+                [
+                    pa.array(ids, pa.string()),
+                    pa.array(outlets, pa.string()),
+                    pa.array(dates, pa.string()),
+                    pa.array(titles, pa.string()),
+                    pa.array(labels, pa.string()),
+                    _lists(terms[0], terms[1], "<i8", pa.int64()),
+                    _lists(terms[0], weights, "<f4", pa.float32()),
+                    _lists(stems[0], stems[1], "<i8", pa.int64()),
+                    _lists(stems[0], counts, "<i8", pa.int64()),
+                    pa.array(statements, pa.int64()),
+                ],
                 schema=_TERMS_SCHEMA,
             )
 
@@ -275,17 +315,23 @@ def _vectors_step(counts: Any, blocks: Any, config: Optional[str]) -> Any:
         table = _counts(counts)
         block_of = blocks.value
         for batch in batches:
-            data = batch.to_pydict()
-            vectors = _native.spark_vectors(table, data["terms"], data["weights"], config)
-            block = [block_of[day] for day in data["published"]]
+            offsets, terms, weights = _native.spark_vectors(
+                table,
+                _flat(batch.column("terms"), "<i8"),
+                _flat(batch.column("weights"), "<f4"),
+                config,
+                _cores(),
+            )
+            published = batch.column("published").to_pylist()
+            block = [block_of[day] for day in published]
             yield pa.RecordBatch.from_arrays(
                 [
-                    pa.array(data["id"], pa.string()),
-                    pa.array(data["published"], pa.string()),
-                    pa.array(data["label"], pa.string()),
+                    batch.column("id"),
+                    batch.column("published"),
+                    batch.column("label"),
                     pa.array(block, pa.int64()),
-                    pa.array([v[0] for v in vectors], pa.list_(pa.int64())),
-                    pa.array([v[1] for v in vectors], pa.list_(pa.float32())),
+                    _lists(offsets, terms, "<i8", pa.int64()),
+                    _lists(offsets, weights, "<f4", pa.float32()),
                 ],
                 schema=_VECTORS_SCHEMA,
             )
@@ -295,24 +341,24 @@ def _vectors_step(counts: Any, blocks: Any, config: Optional[str]) -> Any:
 
 def _group_step(single: bool, corpus_reports: int, config: Optional[str]) -> Any:
     def run(table: pa.Table) -> pa.Table:
-        data = table.to_pydict()
-        block = data["block"][0] if data["block"] else 0
-        found = _native.spark_group(
-            data["id"],
-            data["published"],
-            data["label"],
-            data["terms"],
-            data["weights"],
-            block,
+        ids = table.column("id").to_pylist()
+        blocks = table.column("block").to_pylist()
+        events, edges = _native.spark_group(
+            ids,
+            table.column("published").to_pylist(),
+            table.column("label").to_pylist(),
+            _flat(table.column("terms"), "<i8"),
+            _flat(table.column("weights"), "<f4"),
+            blocks[0] if blocks else 0,
             single,
             corpus_reports,
             config,
         )
         return pa.table(
             {
-                "id": pa.array(data["id"], pa.string()),
-                "event": pa.array([f[0] for f in found], pa.string()),
-                "edges": pa.array([f[1] for f in found], pa.list_(pa.int64())),
+                "id": pa.array(ids, pa.string()),
+                "event": pa.array(events, pa.string()),
+                "edges": pa.array(edges, pa.list_(pa.int64())),
             }
         )
 
@@ -321,19 +367,19 @@ def _group_step(single: bool, corpus_reports: int, config: Optional[str]) -> Any
 
 def _merge_step(corpus_reports: int, config: Optional[str]) -> Any:
     def run(table: pa.Table) -> pa.Table:
-        data = table.to_pydict()
+        ids = table.column("id").to_pylist()
         events = _native.spark_merge(
-            data["id"],
-            data["published"],
-            data["label"],
-            data["terms"],
-            data["weights"],
-            data["block"],
-            data["event"],
+            ids,
+            table.column("published").to_pylist(),
+            table.column("label").to_pylist(),
+            _flat(table.column("terms"), "<i8"),
+            _flat(table.column("weights"), "<f4"),
+            table.column("block").to_pylist(),
+            table.column("event").to_pylist(),
             corpus_reports,
             config,
         )
-        return pa.table({"id": pa.array(data["id"], pa.string()), "merged": pa.array(events, pa.string())})
+        return pa.table({"id": pa.array(ids, pa.string()), "merged": pa.array(events, pa.string())})
 
     return run
 
@@ -344,7 +390,7 @@ def _align_step(counts: Any, config: Optional[str]) -> Any:
         event = rows[0]["event_id"] if rows else None
         for row in rows:
             del row["event_id"]
-        aligned = _native.spark_align(_counts(counts), rows, config)
+        aligned = _native.spark_align(_counts(counts), rows, config, _cores())
         return pa.table({"event": pa.array([event], pa.string()), "json": pa.array([aligned], pa.string())})
 
     return run

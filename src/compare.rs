@@ -129,21 +129,7 @@ pub fn compare_timed(
 /// ```
 pub fn compare_stream<'a>(reports: &'a [Report], config: &CompareConfig) -> ComparisonStream<'a> {
     let start = Instant::now();
-    let mut sorted: Vec<&Report> = reports.iter().collect();
-    sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    // The statements' copies of their sentences are dropped as soon as
-    // they are made: every stage after this reads them at their spans in
-    // the reports, and the copies are a whole second corpus in memory.
-    let mut found: Vec<Extraction> = sorted
-        .par_iter()
-        .map(|r| {
-            let mut found = extract_with(r, &config.extract);
-            for s in &mut found.statements {
-                s.text = String::new();
-            }
-            found
-        })
-        .collect();
+    let (sorted, mut found) = extract_sorted(reports, config);
     let extracted = start.elapsed();
     let start = Instant::now();
     let texts: Vec<&str> = sorted.iter().map(|r| r.text.as_str()).collect();
@@ -298,6 +284,30 @@ impl Iterator for ComparisonStream<'_> {
         let left = self.ready.len() + self.groups.len() - self.next_group;
         (left, Some(left))
     }
+}
+
+/// The reports sorted by id and their extractions (in parallel), as the
+/// stages after extraction read them.
+pub(crate) fn extract_sorted<'a>(
+    reports: &'a [Report],
+    config: &CompareConfig,
+) -> (Vec<&'a Report>, Vec<Extraction>) {
+    let mut sorted: Vec<&Report> = reports.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    // The statements' copies of their sentences are dropped as soon as
+    // they are made: every stage after this reads them at their spans in
+    // the reports, and the copies are a whole second corpus in memory.
+    let found = sorted
+        .par_iter()
+        .map(|r| {
+            let mut found = extract_with(r, &config.extract);
+            for s in &mut found.statements {
+                s.text = String::new();
+            }
+            found
+        })
+        .collect();
+    (sorted, found)
 }
 
 /// An undated report reads its "Sunday" and "last month" against the

@@ -60,7 +60,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::align::align_group;
-use crate::compare::{resolve_undated, CompareConfig};
+use crate::compare::{extract_sorted, resolve_undated, CompareConfig};
 use crate::events::index::{grouping_label, Placed};
 use crate::events::terms::{self, Lexicon, TermStats};
 use crate::events::{self, EventConfig, EventIndex};
@@ -240,12 +240,8 @@ pub fn single_block(dates: &[Option<Date>], config: &EventConfig) -> bool {
 /// `b` begins. At most one for an unlabelled event; none for a labelled
 /// one (labels join events at the end, [`unite_labels`]).
 pub fn edges(block: i64, event: &[WeighedReport], config: &EventConfig) -> Vec<i64> {
-    let dates = event.iter().filter_map(|r| r.published);
-    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
-        return Vec::new();
-    };
-    let labelled = event.iter().any(|r| r.label.is_some() || config.one_event);
-    events::blocks::edges(block, first, last, labelled, config)
+    let members = event.iter().map(|r| (r.published, r.label.is_some()));
+    events::blocks::edges(block, members, config)
 }
 
 /// Groups again the reports of the events that meet at one boundary
@@ -311,18 +307,7 @@ pub fn align_event(reports: &[Report], matcher: &Matcher, config: &CompareConfig
     if reports.is_empty() {
         return None;
     }
-    let mut sorted: Vec<&Report> = reports.iter().collect();
-    sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut found: Vec<_> = sorted
-        .par_iter()
-        .map(|r| {
-            let mut found = extract_with(r, &config.extract);
-            for s in &mut found.statements {
-                s.text = String::new();
-            }
-            found
-        })
-        .collect();
+    let (sorted, mut found) = extract_sorted(reports, config);
     let all: Vec<usize> = (0..sorted.len()).collect();
     resolve_undated(&mut found, &all);
     Some(align_group(&sorted, &found, &all, matcher, &config.align))

@@ -44,18 +44,26 @@ pub(crate) fn block_of(date: Date, config: &EventConfig) -> i64 {
 }
 
 /// The boundaries (a boundary `b` is where block `b - 1` ends and block
-/// `b` starts) across which an event of `block` spanning `first..=last`
-/// could still merge. A labelled event is joined by its label instead.
+/// `b` starts) across which an event of `block`, given by its members'
+/// dates and whether each is labelled, could still merge. A labelled
+/// event is joined by its label instead.
 pub(crate) fn edges(
     block: i64,
-    first: Date,
-    last: Date,
-    labelled: bool,
+    members: impl IntoIterator<Item = (Option<Date>, bool)>,
     config: &EventConfig,
 ) -> Vec<i64> {
-    if labelled {
-        return Vec::new();
+    let (mut range, mut labelled) = (None, false);
+    for (date, label) in members {
+        labelled |= label;
+        range = match (range, date) {
+            (None, Some(d)) => Some((d, d)),
+            (Some((lo, hi)), Some(d)) => Some((d.min(lo), d.max(hi))),
+            (range, None) => range,
+        };
     }
+    let Some((first, last)) = range.filter(|_| !labelled) else {
+        return Vec::new();
+    };
     let (days, window) = (block_days(config), config.window_days.max(0));
     let start = block.saturating_mul(days);
     let end = start.saturating_add(days);
@@ -155,13 +163,11 @@ pub(crate) fn group_blocked(
     // Events at each boundary.
     let mut at: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for (e, (block, members)) in events.iter().enumerate() {
-        let dates = members.iter().filter_map(|&i| reports[i].published);
-        let (first, last) = (dates.clone().min(), dates.max());
-        let labelled = members.iter().any(|&i| reports[i].label.is_some());
-        if let (Some(first), Some(last)) = (first, last) {
-            for b in edges(*block, first, last, labelled, config) {
-                at.entry(b).or_default().push(e);
-            }
+        let dated = members
+            .iter()
+            .map(|&i| (reports[i].published, reports[i].label.is_some()));
+        for b in edges(*block, dated, config) {
+            at.entry(b).or_default().push(e);
         }
     }
     // The reports of the events at each boundary, grouped again.
@@ -233,7 +239,7 @@ mod tests {
             let first = Date::MIN + jiff::Span::new().days(5 * days + start);
             let last = first + jiff::Span::new().days(window);
             let block = block_of(first, &config);
-            let reached = edges(block, first, last, false, &config);
+            let reached = edges(block, [(Some(first), false), (Some(last), false)], &config);
             assert!(reached.len() <= 1, "{first}..{last}: {reached:?}");
         }
     }
@@ -246,12 +252,12 @@ mod tests {
         let start = (block * block_days(&config)) - day_number(day);
         let first_of_block = day + jiff::Span::new().days(start);
         assert_eq!(
-            edges(block, first_of_block, first_of_block, false, &config),
+            edges(block, [(Some(first_of_block), false)], &config),
             [block]
         );
-        assert!(edges(block, first_of_block, first_of_block, true, &config).is_empty());
+        assert!(edges(block, [(Some(first_of_block), true)], &config).is_empty());
         let before = first_of_block - jiff::Span::new().days(1);
-        assert_eq!(edges(block - 1, before, before, false, &config), [block]);
+        assert_eq!(edges(block - 1, [(Some(before), false)], &config), [block]);
     }
 
     #[test]
